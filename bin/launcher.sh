@@ -1,0 +1,68 @@
+# shellcheck shell=sh
+# Shared by bin/ai-lab, bin/vectorweight and bin/ai-config; sourced with MAIN_CLASS, FRONT
+# and BIN_DIR (the real bin/ folder) set.
+#
+# Finds the jars (lib/ of an unpacked distribution, or cli/target/lib/ of a build), picks a
+# Java (JAVA_HOME, else java on PATH), and keeps start-up short with a class-data-sharing
+# archive made on the first run and reused after, keyed by Java version, flags and jar set.
+# Set AI_LAB_CDS=0 to turn the archive off, AI_LAB_JAVA_OPTS to add JVM options.
+
+TOOLKIT_HOME=$(cd "$BIN_DIR/.." && pwd -P)
+if [ -f "$TOOLKIT_HOME/lib/ai-lab-cli.jar" ]; then
+  LIB_DIR="$TOOLKIT_HOME/lib"
+elif [ -f "$TOOLKIT_HOME/cli/target/lib/ai-lab-cli.jar" ]; then
+  LIB_DIR="$TOOLKIT_HOME/cli/target/lib"
+else
+  echo "$FRONT: cannot find ai-lab-cli.jar under $TOOLKIT_HOME/lib or $TOOLKIT_HOME/cli/target/lib" >&2
+  echo "hint: build it first with ./mvnw -q -DskipTests package" >&2
+  exit 4
+fi
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA=$(command -v java || true)
+  if [ -z "$JAVA" ]; then
+    echo "$FRONT: no Java found; install a JDK 17 or newer, or set JAVA_HOME" >&2
+    exit 4
+  fi
+fi
+
+# Short-lived command-line runs start fastest with the client compiler and the serial GC.
+# An archive is only used with the flags it was made with, so they are part of its key.
+JVM_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+CDS=""
+CDS_NEW=""
+CDS_ARCHIVE=""
+
+if [ "${AI_LAB_CDS:-1}" != "0" ]; then
+  java_real=$(readlink -f "$JAVA" 2>/dev/null || echo "$JAVA")
+  java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$(dirname "$java_real")")/release" 2>/dev/null)
+  if [ -n "$java_version" ]; then
+    key=$( (echo "$java_real $JVM_FLAGS ${AI_LAB_JAVA_OPTS:-}"; ls -l --time-style=+%s "$LIB_DIR" 2>/dev/null) | cksum | cut -d' ' -f1)
+    cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/ai-lab/cds"
+    CDS_ARCHIVE="$cache_dir/$FRONT-$java_version-$key.jsa"
+    if [ -f "$CDS_ARCHIVE" ]; then
+      CDS="-XX:SharedArchiveFile=$CDS_ARCHIVE"
+    elif mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
+      # Written under a private name and moved into place after exit, so concurrent first
+      # runs never see half an archive.
+      CDS_NEW="$cache_dir/.$FRONT-$$.jsa"
+      CDS="-XX:ArchiveClassesAtExit=$CDS_NEW"
+    fi
+  fi
+fi
+
+if [ -n "$CDS_NEW" ]; then
+  # shellcheck disable=SC2086 # flag lists split on purpose
+  "$JAVA" $JVM_FLAGS $CDS ${AI_LAB_JAVA_OPTS:-} -cp "$LIB_DIR/ai-lab-cli.jar" "$MAIN_CLASS" "$@"
+  status=$?
+  if [ -s "$CDS_NEW" ]; then
+    mv -f "$CDS_NEW" "$CDS_ARCHIVE" 2>/dev/null || rm -f "$CDS_NEW"
+  else
+    rm -f "$CDS_NEW"
+  fi
+  exit $status
+fi
+# shellcheck disable=SC2086
+exec "$JAVA" $JVM_FLAGS $CDS ${AI_LAB_JAVA_OPTS:-} -cp "$LIB_DIR/ai-lab-cli.jar" "$MAIN_CLASS" "$@"

@@ -1,0 +1,77 @@
+package dev.ailab.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logback configured in code (several times faster to start than from XML): warnings on stderr by
+ * default, info with -v, debug with -vv, errors only with -q; info and above also go to
+ * {@code $XDG_STATE_HOME/ai-lab/toolkit.log}, opened only when something is logged.
+ */
+public final class LoggingSetup {
+    private LoggingSetup() {
+    }
+
+    public static void apply(Verbosity verbosity, RunContext context) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext lc)) {
+            return;
+        }
+        lc.reset();
+        Level consoleLevel = switch (verbosity.level()) {
+            case -1 -> Level.ERROR;
+            case 0 -> Level.WARN;
+            case 1 -> Level.INFO;
+            default -> Level.DEBUG;
+        };
+        Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(verbosity.level() >= 2 ? Level.DEBUG : Level.INFO);
+        root.addAppender(console(lc, consoleLevel));
+        Path logFile = context.xdg().stateHome().resolve("ai-lab/toolkit.log");
+        root.addAppender(file(lc, logFile));
+        // Libraries are chatty at info; keep them at warn unless -vv.
+        if (verbosity.level() < 2) {
+            for (String noisy : new String[] {"org.hibernate", "org.flywaydb", "org.eclipse.jgit", "com.zaxxer"}) {
+                lc.getLogger(noisy).setLevel(Level.WARN);
+            }
+        }
+    }
+
+    private static ConsoleAppender<ILoggingEvent> console(LoggerContext lc, Level level) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(lc);
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder(lc, "%level: %msg%n"));
+        ThresholdFilter filter = new ThresholdFilter();
+        filter.setLevel(level.toString());
+        filter.start();
+        appender.addFilter(filter);
+        appender.start();
+        return appender;
+    }
+
+    private static FileAppender<ILoggingEvent> file(LoggerContext lc, Path path) {
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(lc);
+        appender.setFile(path.toString());
+        appender.setLazy(true);
+        appender.setEncoder(encoder(lc, "%d{ISO8601} %level [%logger{20}] %msg%n"));
+        appender.start();
+        return appender;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(lc);
+        encoder.setPattern(pattern);
+        encoder.start();
+        return encoder;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.ailab.cli;
+
+/** The output formats of commands that report data. */
+public enum OutputFormat {
+    text, json
+}
