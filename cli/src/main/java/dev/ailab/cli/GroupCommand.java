@@ -1,9 +1,11 @@
 package dev.ailab.cli;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** A command group run without a subcommand prints its usage and exits 2 (bad usage). */
+@Command
 public abstract class GroupCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     protected CommandSpec spec;

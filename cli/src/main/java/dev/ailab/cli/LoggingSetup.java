@@ -6,6 +6,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
@@ -57,14 +59,51 @@ public final class LoggingSetup {
         return appender;
     }
 
-    private static FileAppender<ILoggingEvent> file(LoggerContext lc, Path path) {
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+    private static Appender<ILoggingEvent> file(LoggerContext lc, Path path) {
+        LazyFileAppender appender = new LazyFileAppender(path);
         appender.setContext(lc);
-        appender.setFile(path.toString());
-        appender.setLazy(true);
-        appender.setEncoder(encoder(lc, "%d{ISO8601} %level [%logger{20}] %msg%n"));
         appender.start();
         return appender;
+    }
+
+    /** Opens the log file on the first event, so runs that log nothing touch no file. */
+    private static final class LazyFileAppender extends AppenderBase<ILoggingEvent> {
+        private final Path path;
+        private FileAppender<ILoggingEvent> delegate;
+        private boolean failed;
+
+        LazyFileAppender(Path path) {
+            this.path = path;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (failed || event.getLevel().toInt() < Level.INFO_INT) {
+                return;
+            }
+            if (delegate == null) {
+                LoggerContext lc = (LoggerContext) getContext();
+                FileAppender<ILoggingEvent> file = new FileAppender<>();
+                file.setContext(lc);
+                file.setFile(path.toString());
+                file.setEncoder(encoder(lc, "%d{ISO8601} %level [%logger{20}] %msg%n"));
+                file.start();
+                if (!file.isStarted()) {
+                    failed = true; // an unwritable state folder must not break the command
+                    return;
+                }
+                delegate = file;
+            }
+            delegate.doAppend(event);
+        }
+
+        @Override
+        public void stop() {
+            if (delegate != null) {
+                delegate.stop();
+            }
+            super.stop();
+        }
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext lc, String pattern) {

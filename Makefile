@@ -1,0 +1,26 @@
+# Developer targets. `make demo` builds the toolkit and runs its main job on the embedded
+# defaults (local files, SQLite under build-demo/); `make test` runs every test.
+.PHONY: demo build test dist clean
+
+DEMO := $(CURDIR)/build-demo
+DEMO_ENV := XDG_CONFIG_HOME=$(DEMO)/config XDG_DATA_HOME=$(DEMO)/data XDG_STATE_HOME=$(DEMO)/state
+
+build:
+	./mvnw -B -q -DskipTests package
+
+demo: build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(DEMO_ENV) bin/ai-lab create-project demo-service --template python --profile standard --dir $(DEMO) --defaults
+	find $(DEMO)/demo-service -type f | sort
+	$(DEMO_ENV) bin/ai-lab work add "Write the first feature" --project demo-service --label demo
+	$(DEMO_ENV) bin/ai-lab work list
+
+test:
+	./mvnw -B verify
+
+dist: build
+	@ls -1 cli/target/ai-lab-toolkit-*.tar.gz
+
+clean:
+	./mvnw -B -q clean
+	rm -rf $(DEMO)
