@@ -80,8 +80,25 @@ public final class ConfigLoader {
 
     /** Reads and checks one file on its own, without the other layers. */
     public ToolkitConfig validateFile(Path file) {
+        return validateFile(file, List.of());
+    }
+
+    /**
+     * Reads one file, checks it against the schema and then {@code rules}, and throws a
+     * {@link ConfigException} listing every problem found (not only the first).
+     */
+    public ToolkitConfig validateFile(Path file, List<ConfigRule> rules) {
         JsonNode tree = read(file);
-        return bind(tree, file);
+        ToolkitConfig config = bind(tree, file);
+        List<ConfigProblem> problems = new ArrayList<>();
+        SourceLocator locator = SourceLocator.none(file);
+        for (ConfigRule rule : rules) {
+            rule.check(config, locator, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
     }
 
     private void mergeFile(ObjectNode merged, Map<String, String> origins, List<Path> files, Path file) {
