@@ -1,0 +1,50 @@
+package dev.ailab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+class VerbosityTest {
+    @TempDir
+    Path home;
+
+    private static Verbosity parse(String... args) {
+        return Verbosity.of(new CommandLine(new AiLabCommand()).parseArgs(args));
+    }
+
+    @Test
+    void countsVerboseFlagsWhereverTheyAppear() {
+        assertThat(parse("completion", "bash").level()).isZero();
+        assertThat(parse("-v", "completion", "bash").level()).isEqualTo(1);
+        assertThat(parse("completion", "-vv", "bash").level()).isEqualTo(2);
+        assertThat(parse("-v", "completion", "-v", "bash").level()).isEqualTo(2);
+    }
+
+    @Test
+    void quietWinsAndStacktraceFollowsVerbose() {
+        assertThat(parse("-q", "completion", "-v").level()).isEqualTo(-1);
+        assertThat(parse("completion", "-x").stacktrace()).isTrue();
+        assertThat(parse("completion", "-v").stacktrace()).isTrue();
+        assertThat(parse("completion").stacktrace()).isFalse();
+    }
+
+    @Test
+    void loggingGoesToStderrByLevelAndInfoToTheLogFile() throws Exception {
+        CliHarness harness = CliHarness.aiLab(home);
+        harness.run("-vv", "completion", "bash");
+        LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.DEBUG);
+        LoggerFactory.getLogger("test").info("hello log file");
+        Path log = home.resolve(".local/state/ai-lab/toolkit.log");
+        assertThat(Files.readString(log)).contains("hello log file");
+        harness.run("-q", "completion", "bash");
+        assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.INFO);
+    }
+}
