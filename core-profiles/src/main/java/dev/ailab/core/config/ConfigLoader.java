@@ -202,7 +202,7 @@ public final class ConfigLoader {
 
     private static ToolkitConfig bind(JsonNode tree, Path file) {
         try {
-            return ConfigMapper.json().treeToValue(tree, ToolkitConfig.class);
+            return ConfigMapper.json().treeToValue(SchemaCheck.withoutNullMembers(tree), ToolkitConfig.class);
         } catch (JsonProcessingException e) {
             // The schema should have caught this first; still a clean message, never a trace.
             throw new ConfigException(List.of(new ConfigProblem(file, 0, 0,

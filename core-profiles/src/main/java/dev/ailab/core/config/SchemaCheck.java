@@ -63,7 +63,12 @@ final class SchemaCheck {
     private SchemaCheck() {
     }
 
-    static List<Violation> check(JsonNode tree) {
+    /**
+     * Every schema error of {@code document}. A key set to null means "unset" (it removes a lower
+     * layer's value), so null members of mappings are not checked; null list entries are.
+     */
+    static List<Violation> check(JsonNode document) {
+        JsonNode tree = withoutNullMembers(document);
         Set<ValidationMessage> messages = Holder.SCHEMA.validate(tree);
         List<Violation> out = new ArrayList<>();
         Set<String> typeErrors = new HashSet<>();
@@ -97,6 +102,24 @@ final class SchemaCheck {
         }
         out.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
         return dedupe(out);
+    }
+
+    static JsonNode withoutNullMembers(JsonNode node) {
+        if (node.isObject()) {
+            var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    copy.set(e.getKey(), withoutNullMembers(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(withoutNullMembers(item)));
+            return copy;
+        }
+        return node;
     }
 
     private static List<Violation> dedupe(List<Violation> violations) {
