@@ -205,6 +205,16 @@ public final class YamlSource {
     /** Strict UTF-8 with an optional byte-order mark; binary content is named as such. */
     private static String decode(Path file, byte[] bytes, List<ConfigProblem> problems) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                int[] at = lineColumnOfByte(bytes, start, i);
+                problems.add(new ConfigProblem(file, at[0], at[1],
+                        String.format("control character U+%04X: this looks like a binary file, not YAML text", b),
+                        "config files are UTF-8 YAML text; check that this is the right file"));
+                return null;
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -218,23 +228,6 @@ public final class YamlSource {
                     String.format("not a UTF-8 text file (byte 0x%02X cannot start a character)", bytes[offset] & 0xff),
                     "config files are UTF-8 YAML text; check that this is the right file, or re-save it as UTF-8"));
             return null;
-        }
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                col = 1;
-                continue;
-            }
-            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
-                problems.add(new ConfigProblem(file, line, col,
-                        String.format("control character U+%04X: this looks like a binary file, not YAML text", (int) c),
-                        "config files are UTF-8 YAML text; check that this is the right file"));
-                return null;
-            }
-            col++;
         }
         return text;
     }
