@@ -50,14 +50,25 @@ public class ConfigValidateCommand implements Callable<Integer> {
         ConfigLoader loader = context.configLoader();
         boolean layers = files.isEmpty();
         List<Path> targets = new ArrayList<>();
+        Map<Path, Path> shown = new LinkedHashMap<>(); // resolved path -> the path as the user wrote it
         if (layers) {
             targets.addAll(loader.existingLayerFiles());
         } else {
-            files.forEach(f -> targets.add(context.workingDir().resolve(f).normalize()));
+            for (Path f : files) {
+                Path resolved = context.workingDir().resolve(f).normalize();
+                targets.add(resolved);
+                shown.put(resolved, f);
+            }
         }
         Map<Path, List<ConfigProblem>> results = new LinkedHashMap<>();
         for (Path file : targets) {
-            results.put(file, loader.problems(file, List.of()));
+            Path display = shown.getOrDefault(file, file);
+            List<ConfigProblem> problems = new ArrayList<>();
+            for (ConfigProblem p : loader.problems(file, List.of())) {
+                problems.add(file.equals(p.file())
+                        ? new ConfigProblem(display, p.line(), p.column(), p.message(), p.hint()) : p);
+            }
+            results.put(display, problems);
         }
         List<ConfigProblem> environment = new ArrayList<>();
         boolean filesOk = results.values().stream().allMatch(List::isEmpty);

@@ -152,6 +152,16 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void validateShowsARelativeFileAsTheUserWroteIt() throws IOException {
+        write(project.resolve("conf/bad.yaml"), "environment: prod\n");
+        CliHarness.Result r = cli().run("config", "validate", "conf/bad.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("conf/bad.yaml:1:14: environment must be one of");
+        write(project.resolve("conf/good.yaml"), "environment: staging\n");
+        assertThat(cli().run("config", "validate", "conf/good.yaml").out()).isEqualTo("ok conf/good.yaml\n");
+    }
+
+    @Test
     void validateWithNothingToCheckSaysSo() {
         CliHarness.Result r = cli().run("config", "validate");
         assertThat(r.exitCode()).isZero();
