@@ -73,6 +73,18 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem of every layer
      */
     public LoadedConfig load(Path explicitFile, Map<String, String> overrides) {
+        return load(explicitFile, overrides, List.of());
+    }
+
+    /**
+     * Loads every layer, then runs {@code rules} on the effective config. A rule's problem about
+     * a value names the file, line and column of the layer that set it, or the environment
+     * variable or option; a value that no layer set is reported without a position.
+     *
+     * @throws ConfigException listing every problem of every layer, or of the rules
+     */
+    public LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules) {
+        Map<Path, YamlSource.Positions> positions = new LinkedHashMap<>();
         List<Path> files = existingLayerFiles();
         List<ConfigProblem> problems = new ArrayList<>();
         if (explicitFile != null) {
@@ -90,6 +102,7 @@ public final class ConfigLoader {
             List<ConfigProblem> fileProblems = check(source);
             if (fileProblems.isEmpty()) {
                 merge(merged, (ObjectNode) source.tree(), "", origins, source.positions());
+                positions.put(file, source.positions());
             }
             problems.addAll(fileProblems);
         }
@@ -138,6 +151,15 @@ public final class ConfigLoader {
         ToolkitConfig config = bind(merged, null);
         Defaults.apply(config, xdg);
         recordDefaults(ConfigMapper.json().valueToTree(config), "", origins);
+        if (!rules.isEmpty()) {
+            SourceLocator locator = new LayeredLocator(origins, positions);
+            for (ConfigRule rule : rules) {
+                rule.check(config, locator, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
         return new LoadedConfig(config, origins, List.copyOf(files));
     }
 
@@ -213,6 +235,77 @@ public final class ConfigLoader {
     private static String hintForKey(String key) {
         String guess = Suggestions.closest(key, ConfigSchema.keys().keySet());
         return guess != null ? "did you mean '" + guess + "'?" : "see 'ai-lab config schema' for the keys";
+    }
+
+    /** Locates a value of the merged config in the layer that set it. */
+    private static final class LayeredLocator implements SourceLocator {
+        private final Map<String, String> origins;
+        private final Map<Path, YamlSource.Positions> positions;
+
+        LayeredLocator(Map<String, String> origins, Map<Path, YamlSource.Positions> positions) {
+            this.origins = origins;
+            this.positions = positions;
+        }
+
+        /** The origin of the value at {@code pointer}, of its first child, or of its nearest parent. */
+        private String originOf(String pointer) {
+            String p = pointer == null ? "" : pointer;
+            while (true) {
+                String key = dotted(p);
+                String exact = origins.get(key);
+                if (exact != null) {
+                    return exact;
+                }
+                for (Map.Entry<String, String> e : origins.entrySet()) {
+                    if (key.isEmpty() || e.getKey().startsWith(key + ".") || e.getKey().startsWith(key + "[")) {
+                        return e.getValue();
+                    }
+                }
+                if (p.isEmpty()) {
+                    return null;
+                }
+                p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+            }
+        }
+
+        private YamlSource.Positions fileOf(String origin) {
+            if (origin != null) {
+                for (Map.Entry<Path, YamlSource.Positions> e : positions.entrySet()) {
+                    if (origin.startsWith(e.getKey() + ":")) {
+                        return e.getValue();
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Path file() {
+            Path last = null;
+            for (Path file : positions.keySet()) {
+                last = file;
+            }
+            return last;
+        }
+
+        @Override
+        public int[] lineColumn(String pointer) {
+            YamlSource.Positions at = fileOf(originOf(pointer));
+            return at == null ? new int[] {0, 0} : at.lineColumn(pointer);
+        }
+
+        @Override
+        public ConfigProblem problem(String pointer, String message, String hint) {
+            String origin = originOf(pointer);
+            YamlSource.Positions at = fileOf(origin);
+            if (at != null) {
+                int[] lc = at.lineColumn(pointer);
+                return new ConfigProblem(at.file(), lc[0], lc[1], message, hint);
+            }
+            String from = origin == null || origin.equals(DEFAULT_ORIGIN) ? "built-in default"
+                    : origin.startsWith("env ") ? "environment variable " + origin.substring(4) : origin;
+            return new ConfigProblem(null, 0, 0, from + ": " + message, hint);
+        }
     }
 
     // ---- merging and origins ---------------------------------------------------------------

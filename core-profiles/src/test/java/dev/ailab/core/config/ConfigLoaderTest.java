@@ -228,6 +228,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rulesOnTheLayeredConfigNameTheLayerThatSetTheValue() throws IOException {
+        write(userFile, "enable_gpu_operator: false\n");
+        write(projectFile, "clusters:\n  - name: a\n    gpu_enabled: true\n");
+        env.put("AI_LAB_DEPLOY_DIR", "relative/dir");
+        ConfigRule rule = (config, at, problems) -> {
+            problems.add(at.problem("/clusters/0/gpu_enabled", "gpu needs the operator", "enable it"));
+            problems.add(at.problem("/enable_gpu_operator", "operator is off", null));
+            problems.add(at.problem("/deployment/base_dir", "must be absolute", null));
+            problems.add(at.problem("/deployment/pod", "pod rule", null));
+        };
+        assertThatThrownBy(() -> loader().load(null, Map.of(), List.of(rule)))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::format)
+                        .containsExactly(projectFile + ":3:18: gpu needs the operator\n  hint: enable it",
+                                userFile + ":1:22: operator is off",
+                                "environment variable AI_LAB_DEPLOY_DIR: must be absolute",
+                                "built-in default: pod rule"));
+    }
+
+    @Test
     void rulesDoNotRunOnAFileTheSchemaRejects() throws IOException {
         Path file = write(home.resolve("bad.yaml"), "clusters:\n  - name: a\n    size: 3\n");
         ConfigRule mustNotRun = (config, at, problems) -> problems.add(at.problem("", "rule ran", null));
