@@ -350,6 +350,8 @@ public final class YamlSource {
         private final Positions positions;
         private final List<ConfigProblem> problems;
         private final Set<Node> active = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Anchored nodes already converted: meeting one again means an alias. */
+        private final Set<Node> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
         private int budget = MAX_VALUES;
 
         Converter(Path file, Positions positions, List<ConfigProblem> problems) {
@@ -367,6 +369,9 @@ public final class YamlSource {
                                 : "an alias refers to the value that contains it (a recursive structure)",
                         "write the value out instead");
                 return JsonNodeFactory.instance.nullNode();
+            }
+            if (node.getAnchor() != null) {
+                anchored.add(node);
             }
             try {
                 if (node instanceof MappingNode mapping) {
@@ -427,7 +432,9 @@ public final class YamlSource {
                     continue;
                 }
                 positions.putKey(child, keyNode.getStartMark());
-                positions.putValue(child, tuple.getValueNode().getStartMark());
+                Node valueNode = tuple.getValueNode();
+                // An alias has no position of its own in the node tree: point at its key instead of the anchor.
+                positions.putValue(child, anchored.contains(valueNode) ? keyNode.getStartMark() : valueNode.getStartMark());
                 object.set(key, convert(tuple.getValueNode(), child, depth + 1));
             }
             return object;
