@@ -312,7 +312,7 @@ public final class ConfigLoader {
 
     private static void merge(ObjectNode target, ObjectNode source, String pointer,
                               Map<String, String> origins, YamlSource.Positions at) {
-        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = source.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String child = pointer + "/" + YamlSource.escape(e.getKey());
@@ -334,7 +334,7 @@ public final class ConfigLoader {
     private static void recordOrigins(JsonNode value, String pointer, Map<String, String> origins,
                                       YamlSource.Positions at) {
         if (value.isObject()) {
-            value.fields().forEachRemaining(e ->
+            value.properties().forEach(e ->
                     recordOrigins(e.getValue(), pointer + "/" + YamlSource.escape(e.getKey()), origins, at));
         } else if (value.isArray() && containsContainers(value)) {
             for (int i = 0; i < value.size(); i++) {
@@ -357,7 +357,7 @@ public final class ConfigLoader {
 
     private static void recordDefaults(JsonNode value, String pointer, Map<String, String> origins) {
         if (value.isObject()) {
-            value.fields().forEachRemaining(e ->
+            value.properties().forEach(e ->
                     recordDefaults(e.getValue(), pointer + "/" + YamlSource.escape(e.getKey()), origins));
         } else if (value.isArray() && containsContainers(value)) {
             for (int i = 0; i < value.size(); i++) {

@@ -84,7 +84,7 @@ public final class ConfigSchema {
             }
             if (current.size() > 1) {
                 var merged = target.deepCopy();
-                current.fields().forEachRemaining(e -> {
+                current.properties().forEach(e -> {
                     if (!e.getKey().equals("$ref")) {
                         ((com.fasterxml.jackson.databind.node.ObjectNode) merged).set(e.getKey(), e.getValue());
                     }
@@ -108,7 +108,7 @@ public final class ConfigSchema {
     }
 
     private static void collect(JsonNode schema, String prefix, Map<String, JsonNode> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode child = resolve(e.getValue());

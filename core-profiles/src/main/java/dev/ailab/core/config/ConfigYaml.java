@@ -72,7 +72,7 @@ public final class ConfigYaml {
     private static void mapping(ObjectNode object, String indent, String firstPrefix, String path,
                                 List<String[]> lines, Function<String, String> originOf) {
         boolean first = true;
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String lead = first ? firstPrefix : indent;
@@ -158,7 +158,7 @@ public final class ConfigYaml {
     public static JsonNode redacted(JsonNode tree) {
         if (tree.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            tree.fields().forEachRemaining(e -> copy.set(e.getKey(), redacted(e.getValue())));
+            tree.properties().forEach(e -> copy.set(e.getKey(), redacted(e.getValue())));
             return copy;
         }
         if (tree.isArray()) {

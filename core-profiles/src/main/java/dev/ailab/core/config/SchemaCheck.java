@@ -107,7 +107,7 @@ final class SchemaCheck {
     static JsonNode withoutNullMembers(JsonNode node) {
         if (node.isObject()) {
             var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getValue().isNull()) {
                     copy.set(e.getKey(), withoutNullMembers(e.getValue()));
                 }

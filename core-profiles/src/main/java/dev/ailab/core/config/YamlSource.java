@@ -404,7 +404,7 @@ public final class YamlSource {
                     for (Node source : sources) {
                         if (source instanceof MappingNode) {
                             JsonNode merged = convert(source, pointer, depth + 1);
-                            merged.fields().forEachRemaining(e -> object.set(e.getKey(), e.getValue()));
+                            merged.properties().forEach(e -> object.set(e.getKey(), e.getValue()));
                         } else {
                             problem(source.getStartMark(), "a merge key (<<) needs a mapping or a list of mappings",
                                     "merge an anchored mapping, like '<<: *defaults'");
