@@ -277,9 +277,12 @@ public final class YamlSource {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         List<ConfigProblem> out = new ArrayList<>();
         if (problem.contains("\\t(TAB)") || problem.contains("\t")) {
-            // The parser stops at the first tab; report every line indented with one.
+            // The parser stops at the first tab; when that tab indents its line, report every
+            // line indented with one (an editor that inserted one usually inserted them all).
             String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
+            boolean indentation = mark != null && mark.getLine() < lines.length
+                    && TAB_INDENT.matcher(lines[mark.getLine()]).find();
+            for (int i = 0; indentation && i < lines.length; i++) {
                 if (TAB_INDENT.matcher(lines[i]).find()) {
                     out.add(new ConfigProblem(file, i + 1, lines[i].indexOf('\t') + 1,
                             "tab character in indentation; YAML allows only spaces there",
