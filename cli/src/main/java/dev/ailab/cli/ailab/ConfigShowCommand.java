@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Prints the effective configuration after every layer, optionally with where each value came from. */
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab config show",
                   "  ai-lab config show --origin           # where each value came from",
+                  "  ai-lab config show store.url          # one value, for scripts",
                   "  ai-lab config show --output json | jq -r .store.url"})
 public class ConfigShowCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +37,10 @@ public class ConfigShowCommand implements Callable<Integer> {
     @Mixin
     OutputMixin output;
 
+    @Parameters(arity = "0..1", paramLabel = "KEY",
+            description = "Print only this key: a dotted path such as store.url, clusters[0].name or github.")
+    String key;
+
     @Option(names = "--origin", description = "Show where each value came from: FILE:LINE:COLUMN, env VARIABLE, command line or default.")
     boolean origin;
 
@@ -43,6 +49,9 @@ public class ConfigShowCommand implements Callable<Integer> {
         LoadedConfig loaded = config.load();
         JsonNode tree = ConfigYaml.redacted(ConfigYaml.tree(loaded.config()));
         PrintWriter out = spec.commandLine().getOut();
+        if (key != null) {
+            return showKey(out, tree, loaded);
+        }
         if (output.json()) {
             if (origin) {
                 ObjectNode doc = ConfigMapper.json().createObjectNode();
@@ -69,6 +78,44 @@ public class ConfigShowCommand implements Callable<Integer> {
         } else {
             out.print(ConfigYaml.write(tree));
         }
+        out.flush();
+        return 0;
+    }
+
+    private int showKey(PrintWriter out, JsonNode tree, LoadedConfig loaded) {
+        JsonNode value = ConfigYaml.at(tree, key);
+        if (value.isMissingNode() || value.isNull()) {
+            spec.commandLine().getErr().println(key + " is not set");
+            spec.commandLine().getErr().flush();
+            return dev.ailab.core.error.ExitCodes.FAILED;
+        }
+        if (output.json()) {
+            if (origin) {
+                ObjectNode doc = ConfigMapper.json().createObjectNode();
+                doc.set("value", value);
+                String from = loaded.origins().get(key);
+                if (from != null) {
+                    doc.put("origin", from);
+                }
+                JsonOutput.write(out, doc);
+            } else {
+                JsonOutput.write(out, value);
+            }
+            return 0;
+        }
+        if (origin) {
+            String from = loaded.origins().get(key);
+            if (from != null) {
+                out.println("# " + from);
+            } else {
+                loaded.origins().forEach((k, v) -> {
+                    if (k.startsWith(key + ".") || k.startsWith(key + "[")) {
+                        out.println("# " + k + ": " + v);
+                    }
+                });
+            }
+        }
+        out.print(ConfigYaml.plain(value));
         out.flush();
         return 0;
     }

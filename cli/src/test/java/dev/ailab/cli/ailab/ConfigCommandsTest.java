@@ -84,6 +84,26 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void showOneKeyPrintsJustItsValue() throws IOException {
+        write(projectFile, "clusters:\n  - name: one\n    size: small\n");
+        assertThat(cli().run("config", "show", "clusters[0].size").out()).isEqualTo("small\n");
+        assertThat(cli().run("config", "show", "deployment.agents").out()).isEqualTo("claude\ngrok\ngemini\n");
+        assertThat(cli().run("config", "show", "clusters[0]").out()).isEqualTo("name: one\nsize: small\n");
+        assertThat(cli().run("config", "show", "--origin", "clusters[0].size").out())
+                .isEqualTo("# " + projectFile + ":3:11\nsmall\n");
+        assertThat(json(cli().run("config", "show", "-o", "json", "--origin", "deployment.pod").out()).path("origin").asText())
+                .isEqualTo("default");
+
+        CliHarness.Result unset = cli().run("config", "show", "github.owner");
+        assertThat(unset.exitCode()).isEqualTo(1);
+        assertThat(unset.err()).isEqualTo("github.owner is not set\n");
+
+        CliHarness.Result unknown = cli().run("config", "show", "store.ulr");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: unknown config key 'store.ulr'\n  hint: did you mean 'store.url'?\n");
+    }
+
+    @Test
     void showMasksPasswordsInUrls() throws IOException {
         write(projectFile, "store:\n  url: \"jdbc:postgresql://db/ailab?user=a&password=s3cret\"\n");
         CliHarness.Result r = cli().run("config", "show");

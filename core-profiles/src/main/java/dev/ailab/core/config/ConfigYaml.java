@@ -154,6 +154,37 @@ public final class ConfigYaml {
         }
     }
 
+    /**
+     * The value at a dotted key ({@code store.url}, {@code clusters[0].name}, {@code github}), or
+     * a missing node when it is not set.
+     *
+     * @throws ConfigException when the schema has no such key (with a did-you-mean)
+     */
+    public static JsonNode at(JsonNode tree, String dottedKey) {
+        String pointer = ConfigLoader.pointerOf(dottedKey);
+        if (dottedKey.isBlank() || ConfigSchema.schemaAt(pointer).isMissingNode()) {
+            String general = dottedKey.replaceAll("\\[\\d+]", "[]");
+            String guess = Suggestions.closest(general, ConfigSchema.keys().keySet());
+            throw new ConfigException(java.util.List.of(new ConfigProblem(null, 0, 0,
+                    "unknown config key '" + dottedKey + "'",
+                    guess != null ? "did you mean '" + guess + "'?" : "see 'ai-lab config schema' for the keys")));
+        }
+        return tree.at(pointer);
+    }
+
+    /** A value for a script: a string or number as it is, anything else as YAML. */
+    public static String plain(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText() + "\n";
+        }
+        if (value.isArray() && !hasContainers(value)) {
+            StringBuilder out = new StringBuilder();
+            value.forEach(v -> out.append(v.asText()).append('\n'));
+            return out.toString();
+        }
+        return write(value);
+    }
+
     /** A copy of {@code tree} with passwords inside URLs masked. */
     public static JsonNode redacted(JsonNode tree) {
         if (tree.isObject()) {
