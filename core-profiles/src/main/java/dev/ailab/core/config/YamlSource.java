@@ -317,6 +317,10 @@ public final class YamlSource {
             message = "a '" + (close == ']' ? '[' : '{') + "' opened at line " + line(contextMark)
                     + " is not closed before this point";
             hint = "add the closing '" + close + "', or separate the items with ', '";
+        } else if ((problem.startsWith("expected <block end>") || problem.startsWith("expected <block mapping end>"))
+                && mark != null && textBefore(text, mark)) {
+            message = "unexpected text after a value";
+            hint = "a quoted value ends at its closing quote: put the whole value inside the quotes";
         } else if (problem.startsWith("expected <block end>") || problem.startsWith("expected <block mapping end>")) {
             message = "the indentation of this line does not match the lines above" + started;
             hint = "line up keys of the same mapping at the same column, using spaces";
@@ -337,13 +341,44 @@ public final class YamlSource {
         } else if (problem.startsWith("Nesting Depth exceeded")) {
             message = "nesting is deeper than " + MAX_DEPTH + " levels";
             hint = "the config schema is at most a few levels deep; check the indentation";
+        } else if (problem.startsWith("unexpected character found") && context != null
+                && (context.contains("anchor") || context.contains("alias"))) {
+            message = "'&' and '*' start an anchor or alias, so a name must follow them directly";
+            hint = "put a value that starts with '&' or '*' in quotes";
+        } else if (problem.startsWith("expected '<document start>'")) {
+            message = "this line does not fit the structure above it";
+            hint = "check its indentation: top-level keys start in column 1, nested keys line up under their parent";
+        } else if (problem.startsWith("found character") && problem.contains("cannot start any token")) {
+            String ch = problem.replaceAll("^found character '(.*)' that cannot start any token.*$", "$1");
+            message = "a value cannot start with '" + ch + "'";
+            hint = "put the value in quotes";
+        } else if (problem.startsWith("expected chomping or indentation indicators")) {
+            message = "unexpected text after '|' or '>'";
+            hint = "start a block text on the next line; only +, - or a digit may follow '|' or '>'";
+        } else if (problem.startsWith("expected a comment or a line break")) {
+            message = "unexpected text after a value";
+            hint = "a comment needs a space before '#'; a value with special characters needs quotes";
+        } else if (problem.startsWith("expected the node content")) {
+            message = "a value is missing here";
+            hint = "write a value, or remove the extra separator";
         } else {
-            String p = problem.isBlank() ? e.getMessage() : problem;
+            String p = problem.isBlank() ? e.getMessage() : problem.replaceAll("(\\S)\\((\\d+)\\)", "'$1'");
             message = "YAML syntax error: " + p.replace("\n", " ").trim() + started;
             hint = "fix the YAML at this position; 'yamllint FILE' may tell more";
         }
         out.add(new ConfigProblem(file, line(mark), column(mark), message, hint));
         return out;
+    }
+
+    /** Whether the line of {@code mark} holds something other than spaces before it. */
+    private static boolean textBefore(String text, Mark mark) {
+        String[] lines = text.split("\n", -1);
+        if (mark.getLine() >= lines.length) {
+            return false;
+        }
+        String line = lines[mark.getLine()];
+        return !line.substring(0, Math.min(mark.getColumn(), line.length())).isBlank()
+                && !line.substring(0, Math.min(mark.getColumn(), line.length())).trim().equals("-");
     }
 
     // ---- node tree to JSON tree ------------------------------------------------------------
