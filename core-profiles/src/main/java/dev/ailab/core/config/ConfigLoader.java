@@ -29,6 +29,14 @@ import java.util.TreeMap;
 public final class ConfigLoader {
     /** Origin of values that no layer set. */
     public static final String DEFAULT_ORIGIN = "default";
+    /**
+     * The keys {@link Defaults#apply} fills when no layer set them (kept equal to it by a test).
+     * Listed rather than found by serializing the model, which would cost start-up time.
+     */
+    static final List<String> DEFAULTED_KEYS = List.of("sources.mode", "library.branch", "library.path",
+            "deployment.base_dir", "deployment.pod", "deployment.agents", "deployment.secrets_dir",
+            "deployment.backup_dir", "github.api_url", "github.token_env", "store.url");
+
     /** Origin of values given as command-line options. */
     public static final String OPTION_ORIGIN = "command line";
 
@@ -150,7 +158,9 @@ public final class ConfigLoader {
 
         ToolkitConfig config = bind(merged, null);
         Defaults.apply(config, xdg);
-        recordDefaults(ConfigMapper.json().valueToTree(config), "", origins);
+        for (String key : DEFAULTED_KEYS) {
+            origins.putIfAbsent(key, DEFAULT_ORIGIN);
+        }
         if (!rules.isEmpty()) {
             SourceLocator locator = new LayeredLocator(origins, positions);
             for (ConfigRule rule : rules) {
@@ -353,19 +363,6 @@ public final class ConfigLoader {
             }
         }
         return false;
-    }
-
-    private static void recordDefaults(JsonNode value, String pointer, Map<String, String> origins) {
-        if (value.isObject()) {
-            value.properties().forEach(e ->
-                    recordDefaults(e.getValue(), pointer + "/" + YamlSource.escape(e.getKey()), origins));
-        } else if (value.isArray() && containsContainers(value)) {
-            for (int i = 0; i < value.size(); i++) {
-                recordDefaults(value.get(i), pointer + "/" + i, origins);
-            }
-        } else if (!pointer.isEmpty() && !(value.isArray() && value.isEmpty())) {
-            origins.putIfAbsent(dotted(pointer), DEFAULT_ORIGIN);
-        }
     }
 
     private static void setOrigin(Map<String, String> origins, String dottedKey, String origin) {

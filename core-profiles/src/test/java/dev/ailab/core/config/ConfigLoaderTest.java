@@ -54,6 +54,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theListOfDefaultedKeysMatchesWhatDefaultsSets() {
+        ToolkitConfig empty = new ToolkitConfig();
+        Defaults.apply(empty, XdgDirs.from(env));
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        collectLeaves(ConfigMapper.json().valueToTree(empty), "", set);
+        assertThat(set).containsExactlyInAnyOrderElementsOf(ConfigLoader.DEFAULTED_KEYS);
+    }
+
+    private static void collectLeaves(com.fasterxml.jackson.databind.JsonNode node, String prefix, java.util.Set<String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> collectLeaves(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
+        } else if (!(node.isArray() && node.isEmpty())) {
+            out.add(prefix);
+        }
+    }
+
+    @Test
     void layersApplyInOrderAndLaterWins() throws IOException {
         write(userFile, "github:\n  owner: user-owner\n  token_env: USER_TOKEN\nstore:\n  user: alice\nlibrary:\n  branch: user-branch\ndeployment:\n  pod: user-pod\n");
         write(projectFile, "github:\n  owner: project-owner\nlibrary:\n  branch: project-branch\ndeployment:\n  pod: project-pod\n");
