@@ -30,7 +30,7 @@ class ConfigFuzzTest {
         Random random = new Random(20261122);
         Path file = tmp.resolve("fuzz.yaml");
         int refused = 0;
-        for (int round = 0; round < 400; round++) {
+        for (int round = 0; round < 250; round++) {
             StringBuilder text = new StringBuilder(new String(original, StandardCharsets.UTF_8));
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits; e++) {
@@ -63,6 +63,6 @@ class ConfigFuzzTest {
                 });
             }
         }
-        assertThat(refused).as("the mangling must actually break files").isGreaterThan(100);
+        assertThat(refused).as("the mangling must actually break files").isGreaterThan(60);
     }
 }
