@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /** Prints the JSON Schema of the configuration, for editors and other tools. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = {"Print the JSON Schema (draft 2020-12) of the configuration.",
-                "Editors with a YAML language server complete and check a config file that starts with",
-                "'# yaml-language-server: $schema=PATH-OR-URL'."},
+                "%nEditors with a YAML language server complete and check a config file whose first line is"
+                        + " '# yaml-language-server: $$schema=PATH-OR-URL'."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab config schema > toolkit-config.schema.json",
                   "  ai-lab config schema | jq '.properties | keys'"})

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** Prints the effective configuration after every layer, optionally with where each value came from. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Print the effective configuration: built-in defaults < user config < project config",
-                "< --config FILE < environment variables. Text output is YAML that can be saved as a config file."},
+        description = {"Print the effective configuration after every layer.",
+                "%nLayers, later wins: built-in defaults < user config < project config < --config FILE"
+                        + " < environment variables. Text output is YAML that can be saved as a config file."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab config show",
                   "  ai-lab config show --origin           # where each value came from",

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 /** Checks config files against the schema and reports every problem of every file. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check config files: YAML syntax, unknown keys, types, allowed values, names.",
-                "Without FILE, checks every layer that exists (user and project config) and the",
-                "environment variables that override them. Prints 'ok FILE' for a good file; every",
-                "problem as FILE:LINE:COLUMN: message, with a hint, on stderr. Exit 2 on any problem."},
+                "%nWithout FILE, checks every layer that exists (user and project config) and the"
+                        + " environment variables that override them. Prints 'ok FILE' for a good file, and every"
+                        + " problem as FILE:LINE:COLUMN: message with a hint on stderr. Exit 2 on any problem."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab config validate",
                   "  ai-lab config validate examples/config.yaml",
