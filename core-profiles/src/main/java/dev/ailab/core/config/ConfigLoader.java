@@ -2,23 +2,44 @@ package dev.ailab.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ailab.core.io.XdgDirs;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Layered config resolution, later wins: built-in defaults, user config
  * ({@code $XDG_CONFIG_HOME/ai-lab/config.yaml}), project config ({@code .ai-lab/config.yaml}),
  * {@code --config FILE}, environment variables, command-line options.
+ *
+ * <p>Each file is checked on its own against the schema, so every problem names the file, line
+ * and column where it was written; all problems of all files are reported together. Mappings
+ * merge key by key; lists and single values replace what a lower layer set; {@code key: null}
+ * removes a lower layer's value (the default applies again).
  */
 public final class ConfigLoader {
+    /** Origin of values that no layer set. */
+    public static final String DEFAULT_ORIGIN = "default";
+    /**
+     * The keys {@link Defaults#apply} fills when no layer set them (kept equal to it by a test).
+     * Listed rather than found by serializing the model, which would cost start-up time.
+     */
+    static final List<String> DEFAULTED_KEYS = List.of("sources.mode", "library.branch", "library.path",
+            "deployment.base_dir", "deployment.pod", "deployment.agents", "deployment.secrets_dir",
+            "deployment.backup_dir", "github.api_url", "github.token_env", "store.url");
+
+    /** Origin of values given as command-line options. */
+    public static final String OPTION_ORIGIN = "command line";
+
     private final XdgDirs xdg;
     private final Path workingDir;
     private final Map<String, String> env;
@@ -42,40 +63,114 @@ public final class ConfigLoader {
         return workingDir.resolve(".ai-lab/config.yaml");
     }
 
+    /** The user and project config files that exist, lowest layer first. */
+    public List<Path> existingLayerFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path file : new Path[] {userConfigFile(), projectConfigFile()}) {
+            if (Files.exists(file)) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
     /**
      * Loads every layer. {@code explicitFile} may be null; {@code overrides} maps dotted keys
      * (for example {@code store.url}) to values given as command-line options.
+     *
+     * @throws ConfigException listing every problem of every layer
      */
     public LoadedConfig load(Path explicitFile, Map<String, String> overrides) {
-        ObjectNode merged = ConfigMapper.json().createObjectNode();
-        Map<String, String> origins = new LinkedHashMap<>();
-        List<Path> files = new ArrayList<>();
-        for (Path file : new Path[] {userConfigFile(), projectConfigFile()}) {
-            if (Files.isRegularFile(file)) {
-                mergeFile(merged, origins, files, file);
-            }
-        }
+        return load(explicitFile, overrides, List.of());
+    }
+
+    /**
+     * Loads every layer, then runs {@code rules} on the effective config. A rule's problem about
+     * a value names the file, line and column of the layer that set it, or the environment
+     * variable or option; a value that no layer set is reported without a position.
+     *
+     * @throws ConfigException listing every problem of every layer, or of the rules
+     */
+    public LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules) {
+        Map<Path, YamlSource.Positions> positions = new LinkedHashMap<>();
+        List<Path> files = existingLayerFiles();
+        List<ConfigProblem> problems = new ArrayList<>();
         if (explicitFile != null) {
-            if (!Files.isRegularFile(explicitFile)) {
-                throw new ConfigException(List.of(new ConfigProblem(explicitFile, 0, 0,
-                        "config file not found", "check the path given to --config")));
+            if (!Files.exists(explicitFile)) {
+                problems.add(new ConfigProblem(explicitFile, 0, 0, "config file not found",
+                        "check the path given to --config"));
+            } else {
+                files.add(explicitFile);
             }
-            mergeFile(merged, origins, files, explicitFile);
         }
-        for (Map.Entry<String, String> e : EnvironmentOverrides.KEYS.entrySet()) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        Map<String, String> origins = new TreeMap<>();
+        for (Path file : files) {
+            YamlSource source = YamlSource.read(file);
+            List<ConfigProblem> fileProblems = check(source);
+            if (fileProblems.isEmpty()) {
+                merge(merged, (ObjectNode) source.tree(), "", origins, source.positions());
+                positions.put(file, source.positions());
+            }
+            problems.addAll(fileProblems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+
+        Map<String, String> late = new LinkedHashMap<>(); // dotted key -> origin, for env and options
+        for (Map.Entry<String, String> e : new TreeMap<>(EnvironmentOverrides.KEYS).entrySet()) {
             String value = env.get(e.getKey());
             if (value != null && !value.isBlank()) {
                 put(merged, e.getValue(), value);
-                origins.put(e.getValue(), "env " + e.getKey());
+                setOrigin(origins, e.getValue(), "env " + e.getKey());
+                late.put(e.getValue(), "environment variable " + e.getKey());
             }
         }
-        overrides.forEach((key, value) -> {
-            put(merged, key, value);
-            origins.put(key, "command line");
-        });
-        ToolkitConfig config = bind(merged, explicitFile);
+        if (overrides != null) {
+            overrides.forEach((key, value) -> {
+                if (value == null) {
+                    return;
+                }
+                if (ConfigSchema.schemaAt(pointerOf(key)).isMissingNode()) {
+                    throw new ConfigException(List.of(new ConfigProblem(null, 0, 0,
+                            "unknown config key '" + key + "' given on the command line",
+                            hintForKey(key))));
+                }
+                put(merged, key, value);
+                setOrigin(origins, key, OPTION_ORIGIN);
+                late.put(key, "command-line value for " + key);
+            });
+        }
+        if (!late.isEmpty()) {
+            for (SchemaCheck.Violation v : SchemaCheck.check(merged)) {
+                String dotted = dotted(v.pointer());
+                String from = late.entrySet().stream()
+                        .filter(e -> dotted.equals(e.getKey()) || dotted.startsWith(e.getKey() + ".")
+                                || dotted.startsWith(e.getKey() + "["))
+                        .map(Map.Entry::getValue).findFirst().orElse("the merged config");
+                problems.add(new ConfigProblem(null, 0, 0, from + ": " + v.message(), v.hint()));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+
+        ToolkitConfig config = bind(merged, null);
         Defaults.apply(config, xdg);
-        return new LoadedConfig(config, origins, files);
+        for (String key : DEFAULTED_KEYS) {
+            origins.putIfAbsent(key, DEFAULT_ORIGIN);
+        }
+        if (!rules.isEmpty()) {
+            SourceLocator locator = new LayeredLocator(origins, positions);
+            for (ConfigRule rule : rules) {
+                rule.check(config, locator, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+        return new LoadedConfig(config, origins, List.copyOf(files));
     }
 
     /** Reads and checks one file on its own, without the other layers. */
@@ -85,71 +180,227 @@ public final class ConfigLoader {
 
     /**
      * Reads one file, checks it against the schema and then {@code rules}, and throws a
-     * {@link ConfigException} listing every problem found (not only the first).
+     * {@link ConfigException} listing every problem found (not only the first). Rules run only
+     * when the file passed the schema, with a {@link SourceLocator} that knows every position.
+     * The result has no defaults applied.
      */
     public ToolkitConfig validateFile(Path file, List<ConfigRule> rules) {
-        JsonNode tree = read(file);
-        ToolkitConfig config = bind(tree, file);
-        List<ConfigProblem> problems = new ArrayList<>();
-        SourceLocator locator = SourceLocator.none(file);
-        for (ConfigRule rule : rules) {
-            rule.check(config, locator, problems);
-        }
+        YamlSource source = YamlSource.read(file);
+        List<ConfigProblem> problems = check(source);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
+        }
+        ToolkitConfig config = bind(source.tree(), file);
+        for (ConfigRule rule : rules) {
+            rule.check(config, source.positions(), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(sorted(problems));
         }
         return config;
     }
 
-    private void mergeFile(ObjectNode merged, Map<String, String> origins, List<Path> files, Path file) {
-        JsonNode tree = read(file);
-        bind(tree, file); // check each file on its own so errors name the right file
-        if (tree instanceof ObjectNode object) {
-            deepMerge(merged, object, "", origins, file.toString());
+    /**
+     * Every problem of one file (reading, syntax, duplicate keys, schema, then {@code rules}),
+     * sorted by position; empty when the file is valid. Never throws for bad content.
+     */
+    public List<ConfigProblem> problems(Path file, List<ConfigRule> rules) {
+        try {
+            validateFile(file, rules);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
         }
-        files.add(file);
     }
 
-    private static JsonNode read(Path file) {
-        try {
-            JsonNode tree = ConfigMapper.yaml().readTree(file.toFile());
-            return tree == null || tree.isMissingNode() ? ConfigMapper.json().createObjectNode() : tree;
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(List.of(new ConfigProblem(file, line, col, e.getOriginalMessage(),
-                    "fix the YAML syntax at that position")));
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, "cannot read: " + e.getMessage(), null)));
+    /** Reading problems plus schema problems, located in the file. */
+    static List<ConfigProblem> check(YamlSource source) {
+        List<ConfigProblem> problems = new ArrayList<>(source.problems());
+        if (source.parsed()) {
+            YamlSource.Positions at = source.positions();
+            for (SchemaCheck.Violation v : SchemaCheck.check(source.tree())) {
+                int[] lc = v.atKey() ? at.keyLineColumn(v.pointer()) : at.lineColumn(v.pointer());
+                problems.add(new ConfigProblem(source.file(), lc[0], lc[1], v.message(), v.hint()));
+            }
         }
+        return sorted(problems);
+    }
+
+    private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
+        List<ConfigProblem> out = new ArrayList<>(problems);
+        out.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+        return out;
     }
 
     private static ToolkitConfig bind(JsonNode tree, Path file) {
         try {
-            return ConfigMapper.json().treeToValue(tree, ToolkitConfig.class);
+            return ConfigMapper.json().treeToValue(SchemaCheck.withoutNullMembers(tree), ToolkitConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0, e.getOriginalMessage(), null)));
+            // The schema should have caught this first; still a clean message, never a trace.
+            throw new ConfigException(List.of(new ConfigProblem(file, 0, 0,
+                    "cannot use the config: " + e.getOriginalMessage(), "see 'ai-lab config schema'")));
         }
     }
 
-    private static void deepMerge(ObjectNode target, ObjectNode source, String prefix,
-                                  Map<String, String> origins, String origin) {
-        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+    private static String hintForKey(String key) {
+        String guess = Suggestions.closest(key, ConfigSchema.keys().keySet());
+        return guess != null ? "did you mean '" + guess + "'?" : "see 'ai-lab config schema' for the keys";
+    }
+
+    /** Locates a value of the merged config in the layer that set it. */
+    private static final class LayeredLocator implements SourceLocator {
+        private final Map<String, String> origins;
+        private final Map<Path, YamlSource.Positions> positions;
+
+        LayeredLocator(Map<String, String> origins, Map<Path, YamlSource.Positions> positions) {
+            this.origins = origins;
+            this.positions = positions;
+        }
+
+        /** The origin of the value at {@code pointer}, of its first child, or of its nearest parent. */
+        private String originOf(String pointer) {
+            String p = pointer == null ? "" : pointer;
+            while (true) {
+                String key = dotted(p);
+                String exact = origins.get(key);
+                if (exact != null) {
+                    return exact;
+                }
+                for (Map.Entry<String, String> e : origins.entrySet()) {
+                    if (key.isEmpty() || e.getKey().startsWith(key + ".") || e.getKey().startsWith(key + "[")) {
+                        return e.getValue();
+                    }
+                }
+                if (p.isEmpty()) {
+                    return null;
+                }
+                p = p.substring(0, Math.max(0, p.lastIndexOf('/')));
+            }
+        }
+
+        private YamlSource.Positions fileOf(String origin) {
+            if (origin != null) {
+                for (Map.Entry<Path, YamlSource.Positions> e : positions.entrySet()) {
+                    if (origin.startsWith(e.getKey() + ":")) {
+                        return e.getValue();
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Path file() {
+            Path last = null;
+            for (Path file : positions.keySet()) {
+                last = file;
+            }
+            return last;
+        }
+
+        @Override
+        public int[] lineColumn(String pointer) {
+            YamlSource.Positions at = fileOf(originOf(pointer));
+            return at == null ? new int[] {0, 0} : at.lineColumn(pointer);
+        }
+
+        @Override
+        public ConfigProblem problem(String pointer, String message, String hint) {
+            String origin = originOf(pointer);
+            YamlSource.Positions at = fileOf(origin);
+            if (at != null) {
+                int[] lc = at.lineColumn(pointer);
+                return new ConfigProblem(at.file(), lc[0], lc[1], message, hint);
+            }
+            String from = origin == null || origin.equals(DEFAULT_ORIGIN) ? "built-in default"
+                    : origin.startsWith("env ") ? "environment variable " + origin.substring(4) : origin;
+            return new ConfigProblem(null, 0, 0, from + ": " + message, hint);
+        }
+    }
+
+    // ---- merging and origins ---------------------------------------------------------------
+
+    private static void merge(ObjectNode target, ObjectNode source, String pointer,
+                              Map<String, String> origins, YamlSource.Positions at) {
+        Iterator<Map.Entry<String, JsonNode>> it = source.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String key = prefix + e.getKey();
+            String child = pointer + "/" + YamlSource.escape(e.getKey());
             JsonNode existing = target.get(e.getKey());
-            if (existing instanceof ObjectNode existingObject && e.getValue() instanceof ObjectNode value) {
-                deepMerge(existingObject, value, key + ".", origins, origin);
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                target.remove(e.getKey());
+                clearOrigins(origins, dotted(child));
+            } else if (existing instanceof ObjectNode existingObject && value instanceof ObjectNode valueObject) {
+                merge(existingObject, valueObject, child, origins, at);
             } else {
-                target.set(e.getKey(), e.getValue().deepCopy());
-                origins.put(key, origin);
+                target.set(e.getKey(), value.deepCopy());
+                clearOrigins(origins, dotted(child));
+                recordOrigins(value, child, origins, at);
             }
         }
     }
 
+    private static void recordOrigins(JsonNode value, String pointer, Map<String, String> origins,
+                                      YamlSource.Positions at) {
+        if (value.isObject()) {
+            value.properties().forEach(e ->
+                    recordOrigins(e.getValue(), pointer + "/" + YamlSource.escape(e.getKey()), origins, at));
+        } else if (value.isArray() && containsContainers(value)) {
+            for (int i = 0; i < value.size(); i++) {
+                recordOrigins(value.get(i), pointer + "/" + i, origins, at);
+            }
+        } else {
+            int[] lc = at.lineColumn(pointer);
+            origins.put(dotted(pointer), at.file() + ":" + lc[0] + ":" + lc[1]);
+        }
+    }
+
+    private static boolean containsContainers(JsonNode array) {
+        for (JsonNode item : array) {
+            if (item.isContainerNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void setOrigin(Map<String, String> origins, String dottedKey, String origin) {
+        clearOrigins(origins, dottedKey);
+        origins.put(dottedKey, origin);
+    }
+
+    private static void clearOrigins(Map<String, String> origins, String dottedKey) {
+        origins.keySet().removeIf(k -> k.equals(dottedKey) || k.startsWith(dottedKey + ".") || k.startsWith(dottedKey + "["));
+    }
+
+    /** {@code /clusters/0/name} to {@code clusters[0].name}, the key format of origins. */
+    static String dotted(String pointer) {
+        return pointer.isEmpty() ? "" : SchemaCheck.display(pointer);
+    }
+
+    /** {@code store.url} or {@code clusters[0].name} to a JSON pointer. */
+    static String pointerOf(String dottedKey) {
+        StringBuilder p = new StringBuilder();
+        for (String part : dottedKey.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            if (!name.isEmpty()) {
+                p.append('/').append(YamlSource.escape(name));
+            }
+            if (bracket >= 0) {
+                for (String idx : part.substring(bracket + 1).split("\\[")) {
+                    p.append('/').append(idx.replace("]", ""));
+                }
+            }
+        }
+        return p.toString();
+    }
+
+    /** Sets a dotted key, typing the text by the schema: booleans, integers, comma-separated lists. */
     private static void put(ObjectNode root, String dottedKey, String value) {
-        String[] parts = dottedKey.split("\\.");
+        String pointer = pointerOf(dottedKey);
+        String[] parts = pointer.substring(1).split("/");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = node.get(parts[i]);
@@ -158,6 +409,35 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        node.put(parts[parts.length - 1], value);
+        node.set(parts[parts.length - 1], typed(ConfigSchema.schemaAt(pointer), value));
+    }
+
+    private static JsonNode typed(JsonNode schema, String value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        String v = value.trim();
+        switch (schema.path("type").asText("")) {
+            case "boolean":
+                if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                    return f.booleanNode(Boolean.parseBoolean(v));
+                }
+                return f.textNode(value);
+            case "integer":
+                try {
+                    return f.numberNode(Long.parseLong(v));
+                } catch (NumberFormatException e) {
+                    return f.textNode(value);
+                }
+            case "array": {
+                ArrayNode array = f.arrayNode();
+                for (String item : v.split(",")) {
+                    if (!item.isBlank()) {
+                        array.add(typed(ConfigSchema.resolve(schema.path("items")), item.trim()));
+                    }
+                }
+                return array;
+            }
+            default:
+                return f.textNode(value);
+        }
     }
 }

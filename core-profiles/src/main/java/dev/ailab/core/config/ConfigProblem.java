@@ -8,9 +8,13 @@ import java.nio.file.Path;
  */
 public record ConfigProblem(Path file, int line, int column, String message, String hint) {
 
-    /** {@code FILE:LINE:COLUMN: message} followed by the hint on its own line, if any. */
+    /**
+     * {@code FILE:LINE:COLUMN: message} followed by the hint on its own line, if any. Without a
+     * known position, {@code FILE: message}; for values that came from no file (environment,
+     * command line) the message alone, which then names its source.
+     */
     public String format() {
-        String where = (file == null ? "<config>" : file.toString()) + (line > 0 ? ":" + line + ":" + column : "");
-        return where + ": " + message + (hint == null || hint.isBlank() ? "" : "\n  hint: " + hint);
+        String where = file == null ? "" : file + (line > 0 ? ":" + line + ":" + column : "") + ": ";
+        return where + message + (hint == null || hint.isBlank() ? "" : "\n  hint: " + hint);
     }
 }

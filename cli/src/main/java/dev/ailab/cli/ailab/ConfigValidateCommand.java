@@ -1,0 +1,143 @@
+package dev.ailab.cli.ailab;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.cli.RootCommand;
+import dev.ailab.cli.RunContext;
+import dev.ailab.core.config.ConfigException;
+import dev.ailab.core.config.ConfigLoader;
+import dev.ailab.core.config.ConfigMapper;
+import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.error.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Checks config files against the schema and reports every problem of every file. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check config files: YAML syntax, unknown keys, types, allowed values, names.",
+                "%nWithout FILE, checks every layer that exists (user and project config) and the"
+                        + " environment variables that override them. Prints 'ok FILE' for a good file, and every"
+                        + " problem as FILE:LINE:COLUMN: message with a hint on stderr. Exit 2 on any problem."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab config validate",
+                  "  ai-lab config validate examples/config.yaml",
+                  "  ai-lab config validate --output json cluster-*.yaml"})
+public class ConfigValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputMixin output;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Config files to check (default: every layer that exists).")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        RunContext context = RootCommand.contextOf(spec);
+        ConfigLoader loader = context.configLoader();
+        boolean layers = files.isEmpty();
+        List<Path> targets = new ArrayList<>();
+        Map<Path, Path> shown = new LinkedHashMap<>(); // resolved path -> the path as the user wrote it
+        if (layers) {
+            targets.addAll(loader.existingLayerFiles());
+        } else {
+            for (Path f : files) {
+                Path resolved = context.workingDir().resolve(f).normalize();
+                targets.add(resolved);
+                shown.put(resolved, f);
+            }
+        }
+        Map<Path, List<ConfigProblem>> results = new LinkedHashMap<>();
+        for (Path file : targets) {
+            Path display = shown.getOrDefault(file, file);
+            List<ConfigProblem> problems = new ArrayList<>();
+            for (ConfigProblem p : loader.problems(file, List.of())) {
+                problems.add(file.equals(p.file())
+                        ? new ConfigProblem(display, p.line(), p.column(), p.message(), p.hint()) : p);
+            }
+            results.put(display, problems);
+        }
+        List<ConfigProblem> environment = new ArrayList<>();
+        boolean filesOk = results.values().stream().allMatch(List::isEmpty);
+        if (layers && filesOk) {
+            try {
+                loader.load(null, Map.of()); // the environment layer on top of the files
+            } catch (ConfigException e) {
+                environment.addAll(e.problems());
+            }
+        }
+        int problemCount = environment.size() + results.values().stream().mapToInt(List::size).sum();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (output.json()) {
+            writeJson(out, results, environment, problemCount);
+        } else {
+            if (targets.isEmpty()) {
+                err.println("no config file to check: neither " + loader.userConfigFile() + " nor "
+                        + loader.projectConfigFile() + " exists (built-in defaults apply)");
+            }
+            results.forEach((file, problems) -> {
+                if (problems.isEmpty()) {
+                    out.println("ok " + file);
+                }
+                problems.forEach(p -> err.println(p.format()));
+            });
+            if (layers && filesOk && !targets.isEmpty() && environment.isEmpty()) {
+                out.println("ok environment");
+            }
+            environment.forEach(p -> err.println(p.format()));
+            if (problemCount > 0) {
+                long badFiles = results.values().stream().filter(p -> !p.isEmpty()).count();
+                err.println(problemCount + (problemCount == 1 ? " problem" : " problems")
+                        + (badFiles > 0 ? " in " + badFiles + " of " + results.size() + (results.size() == 1 ? " file" : " files") : "")
+                        + (environment.isEmpty() ? "" : (badFiles > 0 ? " and" : " in") + " the environment"));
+            }
+        }
+        out.flush();
+        err.flush();
+        return problemCount == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    private static void writeJson(PrintWriter out, Map<Path, List<ConfigProblem>> results,
+                                  List<ConfigProblem> environment, int problemCount) {
+        ObjectNode doc = ConfigMapper.json().createObjectNode();
+        doc.put("valid", problemCount == 0);
+        ArrayNode files = doc.putArray("files");
+        results.forEach((file, problems) -> {
+            ObjectNode f = files.addObject();
+            f.put("file", file.toString());
+            f.put("valid", problems.isEmpty());
+            problems(f.putArray("problems"), problems);
+        });
+        problems(doc.putArray("environment_problems"), environment);
+        JsonOutput.write(out, doc);
+    }
+
+    private static void problems(ArrayNode array, List<ConfigProblem> problems) {
+        for (ConfigProblem p : problems) {
+            ObjectNode o = array.addObject();
+            if (p.file() != null) {
+                o.put("file", p.file().toString());
+            }
+            o.put("line", p.line());
+            o.put("column", p.column());
+            o.put("message", p.message());
+            if (p.hint() != null) {
+                o.put("hint", p.hint());
+            }
+        }
+    }
+}

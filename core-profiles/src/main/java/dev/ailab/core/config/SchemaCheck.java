@@ -1,0 +1,291 @@
+package dev.ailab.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a config tree against the published JSON Schema (networknt, draft 2020-12) and turns
+ * each error into a plain sentence and a hint: unknown keys get a did-you-mean, enums list their
+ * values, type errors say what was expected.
+ */
+final class SchemaCheck {
+    /** One schema error: where (JSON pointer), whether the key rather than the value is meant, what, how to fix. */
+    record Violation(String pointer, boolean atKey, String message, String hint) {
+    }
+
+    private static final Map<String, String> PATTERN_NOUNS = Map.of(
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "a DNS label",
+            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$", "a DNS name",
+            "^[A-Za-z_][A-Za-z0-9_]*$", "the name of an environment variable",
+            "^[0-9a-fA-F]{64}$", "a SHA-256 checksum",
+            "^https?://[^\\s/]+(/\\S*)?$", "an http(s) URL",
+            "^[A-Za-z0-9]([A-Za-z0-9-]{0,38})$", "a GitHub user or organization name",
+            "^jdbc:(sqlite|postgresql):.+$", "a JDBC URL for SQLite or PostgreSQL");
+
+    private static final Map<String, String> PATTERN_HINTS = Map.of(
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+            "use lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS label, like 'ai-cluster')",
+            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$",
+            "write a DNS name such as 'ai.example.com': lowercase letters, digits and '-', dot-separated, no scheme or port",
+            "^[A-Za-z_][A-Za-z0-9_]*$",
+            "write the NAME of an environment variable (letters, digits, '_'), such as GITHUB_TOKEN, never the secret itself",
+            "^[0-9a-fA-F]{64}$",
+            "write the 64 hexadecimal digits that 'sha256sum FILE' prints",
+            "^https?://[^\\s/]+(/\\S*)?$",
+            "write an http(s) URL such as https://api.github.com or https://github.example.com/api/v3",
+            "^[A-Za-z0-9]([A-Za-z0-9-]{0,38})$",
+            "write a GitHub user or organization name: letters, digits and '-', at most 39 characters",
+            "^jdbc:(sqlite|postgresql):.+$",
+            "write a JDBC URL such as jdbc:sqlite:/path/to/ai-lab.db or jdbc:postgresql://host:5432/ailab");
+
+    private static final class Holder {
+        static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(ConfigSchema.node(), SchemaValidatorsConfig.builder()
+                        .pathType(PathType.JSON_POINTER)
+                        .formatAssertionsEnabled(false)
+                        .build());
+    }
+
+    private SchemaCheck() {
+    }
+
+    /**
+     * Every schema error of {@code document}. A key set to null means "unset" (it removes a lower
+     * layer's value), so null members of mappings are not checked; null list entries are.
+     */
+    static List<Violation> check(JsonNode document) {
+        JsonNode tree = withoutNullMembers(document);
+        Set<ValidationMessage> messages = Holder.SCHEMA.validate(tree);
+        List<Violation> out = new ArrayList<>();
+        Set<String> typeErrors = new HashSet<>();
+        Set<String> emptyErrors = new HashSet<>();
+        Set<String> guessedKeys = new HashSet<>();
+        for (ValidationMessage m : messages) {
+            if ("type".equals(m.getType())) {
+                typeErrors.add(pointer(m));
+            } else if ("minLength".equals(m.getType()) && tree.at(pointer(m)).asText().isEmpty()) {
+                emptyErrors.add(pointer(m));
+            } else if ("additionalProperties".equals(m.getType())) {
+                String guess = Suggestions.closest(m.getProperty(), propertyNames(ConfigSchema.schemaAt(pointer(m))));
+                if (guess != null) {
+                    guessedKeys.add(pointer(m) + "/" + guess);
+                }
+            }
+        }
+        for (ValidationMessage m : messages) {
+            String pointer = pointer(m);
+            String type = m.getType();
+            if (!"type".equals(type) && typeErrors.contains(pointer)) {
+                continue; // a wrong type explains everything else wrong with the same value
+            }
+            if (!"minLength".equals(type) && emptyErrors.contains(pointer)) {
+                continue; // "must not be empty" says it all
+            }
+            if ("required".equals(type) && guessedKeys.contains(pointer + "/" + m.getProperty())) {
+                continue; // the mistyped key's did-you-mean names the missing one
+            }
+            out.add(describe(m, pointer, tree));
+        }
+        out.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
+        return dedupe(out);
+    }
+
+    static JsonNode withoutNullMembers(JsonNode node) {
+        if (node.isObject()) {
+            var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> {
+                if (!e.getValue().isNull()) {
+                    copy.set(e.getKey(), withoutNullMembers(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(withoutNullMembers(item)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static List<Violation> dedupe(List<Violation> violations) {
+        Map<String, Violation> unique = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            unique.putIfAbsent(v.pointer() + "\n" + v.message(), v);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private static String pointer(ValidationMessage m) {
+        String p = m.getInstanceLocation().toString();
+        return p.equals("/") ? "" : p;
+    }
+
+    private static Violation describe(ValidationMessage m, String pointer, JsonNode tree) {
+        JsonNode value = tree.at(pointer);
+        JsonNode schema = ConfigSchema.schemaAt(pointer);
+        String name = display(pointer);
+        switch (m.getType()) {
+            case "additionalProperties": {
+                String key = m.getProperty();
+                String child = pointer + "/" + YamlSource.escape(key);
+                List<String> allowed = propertyNames(schema);
+                String where = pointer.isEmpty() ? "" : " in " + name;
+                String guess = Suggestions.closest(key, allowed);
+                String hint;
+                if (guess != null) {
+                    hint = "did you mean '" + guess + "'?";
+                } else {
+                    String elsewhere = ConfigSchema.whereDefined(key);
+                    hint = elsewhere != null ? "'" + key + "' belongs " + elsewhere
+                            : "allowed keys" + where + ": " + String.join(", ", allowed);
+                }
+                return new Violation(child, true, "unknown key '" + key + "'" + where, hint);
+            }
+            case "type": {
+                String expected = expectedType(schema);
+                return new Violation(pointer, false,
+                        name + " must be " + expected + ", found " + YamlSource.kind(value) + shown(value),
+                        typeHint(expected, value));
+            }
+            case "enum": {
+                List<String> allowed = new ArrayList<>();
+                schema.path("enum").forEach(v -> allowed.add(v.asText()));
+                String guess = value.isTextual() ? Suggestions.closest(value.asText(), allowed) : null;
+                return new Violation(pointer, false,
+                        name + " must be one of " + String.join(", ", allowed) + ", found" + shown(value),
+                        (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed values: " + String.join(", ", allowed));
+            }
+            case "pattern": {
+                String pattern = schema.path("pattern").asText();
+                return new Violation(pointer, false, name + " must be "
+                        + PATTERN_NOUNS.getOrDefault(pattern, "a value matching " + pattern) + ", found" + shown(value),
+                        PATTERN_HINTS.getOrDefault(pattern, "the value must match " + pattern));
+            }
+            case "minimum":
+            case "exclusiveMinimum":
+                return new Violation(pointer, false, name + " must be at least " + schema.path("minimum").asText()
+                        + ", found " + value.asText(), rangeHint(schema));
+            case "maximum":
+            case "exclusiveMaximum":
+                return new Violation(pointer, false, name + " must be at most " + schema.path("maximum").asText()
+                        + ", found " + value.asText(), rangeHint(schema));
+            case "minLength":
+                return new Violation(pointer, false, name + " must not be empty",
+                        "write a value, or remove the key to use the default");
+            case "maxLength":
+                return new Violation(pointer, false, name + " is too long (" + value.asText().length()
+                        + " characters, at most " + schema.path("maxLength").asText() + ")",
+                        PATTERN_HINTS.getOrDefault(schema.path("pattern").asText(), "shorten the value"));
+            case "required": {
+                String key = m.getProperty();
+                return new Violation(pointer, false, (pointer.isEmpty() ? "the config" : name)
+                        + " is missing the required key '" + key + "'", "add '" + key + ": ...' to " + name);
+            }
+            case "uniqueItems":
+                return new Violation(pointer, false, name + " lists the same value more than once",
+                        "remove the repeated entries" + repeated(value));
+            default:
+                return new Violation(pointer, false, name + ": " + m.getMessage().replaceFirst("^\\S+: ", ""),
+                        "see 'ai-lab config schema' for what is allowed here");
+        }
+    }
+
+    private static String repeated(JsonNode array) {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new java.util.TreeSet<>();
+        array.forEach(v -> {
+            if (!seen.add(v.asText())) {
+                twice.add(v.asText());
+            }
+        });
+        return twice.isEmpty() ? "" : ": " + String.join(", ", twice);
+    }
+
+    private static String rangeHint(JsonNode schema) {
+        return "allowed range: " + schema.path("minimum").asText("") + " to " + schema.path("maximum").asText("");
+    }
+
+    private static List<String> propertyNames(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        Iterator<String> it = schema.path("properties").fieldNames();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String expectedType(JsonNode schema) {
+        switch (schema.path("type").asText("")) {
+            case "string": return "a string";
+            case "integer": return "an integer";
+            case "number": return "a number";
+            case "boolean": return "a boolean (true or false)";
+            case "array": return "a list";
+            case "object": return "a mapping";
+            default: return "something else";
+        }
+    }
+
+    private static String typeHint(String expected, JsonNode value) {
+        if (expected.startsWith("a boolean")) {
+            String text = value.asText().toLowerCase(java.util.Locale.ROOT);
+            if (value.isTextual() && (text.equals("true") || text.equals("false"))) {
+                return "remove the quotes: \"" + value.asText() + "\" is a string";
+            }
+            if (value.isTextual() && List.of("yes", "no", "on", "off", "y", "n").contains(text)) {
+                return "write true or false (this config reads YAML 1.2, where " + value.asText() + " is a string)";
+            }
+            return "write true or false";
+        }
+        if (expected.equals("an integer")) {
+            return "write a whole number without quotes, such as 4";
+        }
+        if (expected.equals("a string")) {
+            return value.isObject() || value.isArray() ? "write a single value on the same line as the key"
+                    : "put the value in quotes";
+        }
+        if (expected.equals("a list")) {
+            return "write one '- item' per line under the key, or [a, b]";
+        }
+        if (expected.equals("a mapping")) {
+            return "write the keys of this section indented under it, one 'key: value' per line";
+        }
+        return "see 'ai-lab config schema'";
+    }
+
+    private static String shown(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+            return "";
+        }
+        String text = value.asText();
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        return " '" + text + "'";
+    }
+
+    /** {@code /clusters/0/size} becomes {@code clusters[0].size}. */
+    static String display(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return "the top level";
+        }
+        return java.util.Arrays.stream(pointer.substring(1).split("/", -1))
+                .map(s -> s.replace("~1", "/").replace("~0", "~"))
+                .map(s -> s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? "[" + s + "]" : "." + s)
+                .collect(Collectors.joining())
+                .substring(1);
+    }
+}
