@@ -178,7 +178,7 @@ public class CreateProjectCommand implements Callable<Integer> {
             return Map.of();
         }
         Path file = context.resolve(dataFile);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             throw new InvalidInputException("answers file not found: " + file, "check the path given to --data-file");
         }
         try {
