@@ -5,7 +5,6 @@ import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
 import dev.ailab.cli.VersionProvider;
-import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.profile.Profile;
 import dev.ailab.core.template.Answers;
@@ -14,6 +13,7 @@ import dev.ailab.core.template.ProjectGenerator;
 import dev.ailab.core.template.ProjectNames;
 import dev.ailab.core.template.TemplateCatalog;
 import dev.ailab.core.template.TemplatePack;
+import dev.ailab.core.template.YamlText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -172,7 +172,6 @@ public class CreateProjectCommand implements Callable<Integer> {
         return Profile.STANDARD;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> readDataFile(RunContext context) {
         if (dataFile == null) {
             return Map.of();
@@ -181,22 +180,10 @@ public class CreateProjectCommand implements Callable<Integer> {
         if (!Files.exists(file) || Files.isDirectory(file)) {
             throw new InvalidInputException("answers file not found: " + file, "check the path given to --data-file");
         }
-        try {
-            Object tree = ConfigMapper.yaml().readValue(file.toFile(), Object.class);
-            if (tree == null) {
-                return Map.of();
-            }
-            if (!(tree instanceof Map<?, ?> map)) {
-                throw new InvalidInputException(file + ": answers must be a map of question: answer", "write key: value lines");
-            }
-            return (Map<String, Object>) map;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new InvalidInputException(file + where + ": " + e.getOriginalMessage().replace("\n", " "),
-                    "write the answers as YAML or JSON: question: answer", e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        if (!Files.isRegularFile(file)) {
+            return Map.of(); // /dev/null and friends: no answers
         }
+        return YamlText.readMap(file);
     }
 
     private void report(PrintWriter out, TemplatePack pack, Profile chosen, ProjectGenerator.Result result,

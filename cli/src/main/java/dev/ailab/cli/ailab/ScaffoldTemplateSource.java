@@ -5,6 +5,7 @@ import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.template.TemplateCatalog;
 import dev.ailab.core.template.TemplatePack;
 import dev.ailab.sources.checkout.GitCheckout;
+import dev.ailab.sources.checkout.GitUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class ScaffoldTemplateSource implements AutoCloseable {
                     "--template takes a name or git URL, --template-dir a folder or git URL");
         }
         String location = templateDir != null ? templateDir : name;
-        if (location != null && GitCheckout.looksLikeGitUrl(location)) {
+        if (location != null && GitUrls.looksLikeGitUrl(location)) {
             return fromGit(location, vcsRef);
         }
         if (vcsRef != null) {

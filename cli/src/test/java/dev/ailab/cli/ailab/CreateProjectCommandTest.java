@@ -202,7 +202,7 @@ class CreateProjectCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.readString(home.resolve("book/cats.md"))).isEqualTo("# book on cats\n");
         assertThat(Files.readString(home.resolve("book/.ai-lab/profile.yaml"))).contains("template: notes")
-                .contains("template_version: 0.3.0").contains("template_source: " + user);
+                .contains("template_version: \"0.3.0\"").contains("template_source: " + user);
 
         CliHarness.Result d = cli().run("create-project", "book2", "--template-dir", user.toString());
         assertThat(d.exitCode()).as(d.toString()).isZero();

@@ -1,6 +1,5 @@
 package dev.ailab.core.template;
 
-import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
@@ -79,17 +78,6 @@ public final class ProjectGenerator {
     @FunctionalInterface
     public interface WriteObserver {
         void written(Path stagedFile, int index) throws IOException;
-    }
-
-    /** Writes answers so they read back as the same text: "3.10" stays a string, never the number 3.1. */
-    private static final class Yaml {
-        static final com.fasterxml.jackson.databind.ObjectMapper WRITER = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder(
-                        com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
-                                .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                                .build())
-                .build();
     }
 
     private final TemplateRenderer renderer = new TemplateRenderer();
@@ -184,13 +172,11 @@ public final class ProjectGenerator {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("project_name", r.context().get("project_name"));
         config.put("answers", r.answers());
-        try {
+        {
             meta.put(PROFILE_FILE, ("# Written by ai-lab create-project: the profile and template this project was made from.\n"
-                    + Yaml.WRITER.writeValueAsString(profile)).getBytes(StandardCharsets.UTF_8));
+                    + YamlText.write(profile)).getBytes(StandardCharsets.UTF_8));
             meta.put(CONFIG_FILE, ("# Project config; 'answers' are the template answers, reused when the project is rendered again.\n"
-                    + Yaml.WRITER.writeValueAsString(config)).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    + YamlText.write(config)).getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder sums = new StringBuilder(checksums.size() * 80);
         checksums.forEach((path, hash) -> sums.append(hash).append("  ").append(path).append('\n'));
@@ -353,17 +339,7 @@ public final class ProjectGenerator {
         return readYamlMap(project.resolve(PROFILE_FILE));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> readYamlMap(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            Object tree = ConfigMapper.yaml().readValue(file.toFile(), Object.class);
-            return tree instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""),
-                    "fix or remove that file", e);
-        }
+        return YamlText.readMap(file);
     }
 }

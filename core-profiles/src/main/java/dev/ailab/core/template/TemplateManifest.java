@@ -1,6 +1,5 @@
 package dev.ailab.core.template;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,6 @@ public class TemplateManifest {
         /** string (default), bool, choice, list (comma-separated on the command line). */
         public String type = "string";
         /** The default; Mustache over earlier answers for strings (for example {@code "{{project_snake}}"}). */
-        @com.fasterxml.jackson.annotation.JsonProperty("default")
         public Object defaultValue;
         public List<String> choices = new ArrayList<>();
         /** A regular expression the whole answer must match (strings and list items). */
@@ -80,13 +78,6 @@ public class TemplateManifest {
         public Boolean executable;
 
         public FileRule() {
-        }
-
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static FileRule of(String path) {
-            FileRule rule = new FileRule();
-            rule.path = path;
-            return rule;
         }
     }
 }

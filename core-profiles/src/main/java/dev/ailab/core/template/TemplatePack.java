@@ -1,12 +1,7 @@
 package dev.ailab.core.template;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.profile.Profile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -44,17 +39,7 @@ public record TemplatePack(String name, TemplateManifest manifest, Path root, St
             throw new InvalidInputException("not a template folder: " + dir + " has no " + MANIFEST,
                     "a template is a folder with template.yaml and files/; see docs/templates.md");
         }
-        TemplateManifest manifest;
-        try {
-            ObjectReader reader = ConfigMapper.yaml().readerFor(TemplateManifest.class);
-            manifest = reader.readValue(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new InvalidInputException(file + where + ": " + e.getOriginalMessage().replace("\n", " "),
-                    "fix the template manifest; its keys are described in docs/templates.md", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        TemplateManifest manifest = ManifestReader.read(file);
         if (manifest == null) {
             throw new InvalidInputException(file + ": empty template manifest", "give it at least a name and a basic tier");
         }

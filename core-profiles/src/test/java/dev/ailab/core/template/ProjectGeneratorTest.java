@@ -249,7 +249,7 @@ class ProjectGeneratorTest {
         assertThatThrownBy(() -> TemplatePack.load(t, "test")).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(t.resolve("template.yaml") + ":");
         Path u = template(dir.resolve("u"), "name: x\ntiers:\n  expert: [a.txt]\n", Map.of());
-        assertThatThrownBy(() -> TemplatePack.load(u, "test")).hasMessage(u.resolve("template.yaml") + ": unknown tier 'expert'");
+        assertThatThrownBy(() -> TemplatePack.load(u, "test")).hasMessage(u.resolve("template.yaml") + ":3:3: unknown tier 'expert'");
         Path v = template(dir.resolve("v"), "name: x\ncolour: red\ntiers:\n  basic: [a.txt]\n", Map.of());
         assertThatThrownBy(() -> TemplatePack.load(v, "test")).hasMessageStartingWith(v.resolve("template.yaml") + ":2:");
         Path w = template(dir.resolve("w"), "tiers:\n  basic: [missing.txt]\n", Map.of());

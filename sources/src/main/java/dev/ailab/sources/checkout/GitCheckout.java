@@ -16,20 +16,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * {@code dev.ailab.sources.git}.
  */
 public final class GitCheckout {
-    private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
 
     private GitCheckout() {
-    }
-
-    /** True for what git itself would take as a remote URL (not a plain folder path). */
-    public static boolean looksLikeGitUrl(String text) {
-        if (text == null) {
-            return false;
-        }
-        String s = text.trim();
-        return s.startsWith("https://") || s.startsWith("http://") || s.startsWith("ssh://") || s.startsWith("git://")
-                || s.startsWith("file://") || SCP_LIKE.matcher(s).matches();
     }
 
     /**
