@@ -30,6 +30,70 @@ public final class MustacheRenderer {
         if (template.indexOf(delimiters.start()) < 0) {
             return template;
         }
+        String simple = renderSimple(template, delimiters, context);
+        return simple != null ? simple : renderWithMustache(template, name, context, delimiters);
+    }
+
+    /**
+     * The fast path for the common file that only substitutes plain variables ({@code {{name}}},
+     * {@code {{{name}}}}, {@code {{& name}}}) with text: the output Mustache.java would give
+     * (never escaped; a missing name is empty) without compiling a template per file. Returns
+     * null as soon as it meets anything else (sections, comments, partials, dotted names, lists),
+     * and the file goes through Mustache.java.
+     */
+    static String renderSimple(String template, Delimiters delimiters, Map<String, Object> context) {
+        String open = delimiters.start();
+        String close = delimiters.end();
+        boolean standard = delimiters.equals(STANDARD);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int pos = 0;
+        while (true) {
+            int i = template.indexOf(open, pos);
+            if (i < 0) {
+                out.append(template, pos, template.length());
+                return out.toString();
+            }
+            boolean triple = standard && template.startsWith("{{{", i);
+            int nameStart = i + open.length() + (triple ? 1 : 0);
+            String end = triple ? "}}}" : close;
+            int j = template.indexOf(end, nameStart);
+            if (j < 0) {
+                return null;
+            }
+            String tag = template.substring(nameStart, j).trim();
+            if (!triple && tag.startsWith("&")) {
+                tag = tag.substring(1).trim();
+            }
+            if (!isName(tag)) {
+                return null;
+            }
+            Object value = context.get(tag);
+            if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Number)) {
+                return null;
+            }
+            out.append(template, pos, i);
+            if (value != null) {
+                out.append(value);
+            }
+            pos = j + end.length();
+        }
+    }
+
+    private static boolean isName(String tag) {
+        if (tag.isEmpty() || !(Character.isLetter(tag.charAt(0)) || tag.charAt(0) == '_')) {
+            return false;
+        }
+        for (int k = 1; k < tag.length(); k++) {
+            char c = tag.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Always through Mustache.java (the fast path is checked against this in tests). */
+    String renderWithMustache(String template, String name, Map<String, Object> context, Delimiters delimiters) {
         Mustache mustache;
         try {
             mustache = factory.compile(new StringReader(template), name, delimiters.start(), delimiters.end());

@@ -136,7 +136,7 @@ public final class ProjectGenerator {
                     checksums.put(path, recorded.get(path));
                 }
             } else {
-                checksums.put(path, sha256(rendered.get(i).content()));
+                checksums.put(path, rendered.get(i).sha256());
             }
         }
         Map<String, byte[]> meta = metadata(r, checksums, fresh || !Files.isDirectory(overrides));
@@ -194,20 +194,13 @@ public final class ProjectGenerator {
         try {
             Files.createDirectories(parent);
             staging = createStaging(parent, target.getFileName().toString());
-            int index = 0;
+            List<TemplateRenderer.RenderedFile> toWrite = new ArrayList<>();
             for (int i = 0; i < rendered.size(); i++) {
-                Action a = actions.get(i);
-                if (a == Action.CREATE || a == Action.OVERWRITE) {
-                    TemplateRenderer.RenderedFile f = rendered.get(i);
-                    Path file = staging.resolve(f.path());
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, f.content());
-                    if (f.executable()) {
-                        makeExecutable(file);
-                    }
-                    observer.written(file, index++);
+                if (actions.get(i) == Action.CREATE || actions.get(i) == Action.OVERWRITE) {
+                    toWrite.add(rendered.get(i));
                 }
             }
+            writeStaged(staging, toWrite);
             if (fresh) {
                 for (Map.Entry<String, byte[]> m : meta.entrySet()) {
                     Path file = staging.resolve(m.getKey());
@@ -235,6 +228,42 @@ public final class ProjectGenerator {
             if (staging != null) {
                 deleteTree(staging);
             }
+        }
+    }
+
+    /**
+     * Writes the files into the private staging folder: folders first, then the files (in
+     * parallel for large projects; the folder is ours alone until it is moved into place).
+     */
+    private void writeStaged(Path staging, List<TemplateRenderer.RenderedFile> files) throws IOException {
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (TemplateRenderer.RenderedFile f : files) {
+            Path parent = staging.resolve(f.path()).getParent();
+            if (!parent.equals(staging)) {
+                dirs.add(parent);
+            }
+        }
+        for (Path d : dirs) {
+            Files.createDirectories(d);
+        }
+        java.util.concurrent.atomic.AtomicInteger index = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, files.size());
+        try {
+            (files.size() >= 64 ? range.parallel() : range).forEach(i -> {
+                TemplateRenderer.RenderedFile f = files.get(i);
+                Path file = staging.resolve(f.path());
+                try {
+                    Files.write(file, f.content(), java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                    if (f.executable()) {
+                        makeExecutable(file);
+                    }
+                    observer.written(file, index.getAndIncrement());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * template's text for that target path. Large templates render in parallel.
  */
 public final class TemplateRenderer {
-    private static final int PARALLEL_THRESHOLD = 200;
+    private static final int PARALLEL_THRESHOLD = 64;
     private static final ThreadLocal<MustacheRenderer> RENDERERS = ThreadLocal.withInitial(MustacheRenderer::new);
 
     /**
@@ -31,7 +31,10 @@ public final class TemplateRenderer {
      * @param foreignBraces true when the file was copied verbatim or rendered with other delimiters,
      *                      so {@code {{ }}} in it belongs to another tool
      */
-    public record RenderedFile(String path, byte[] content, boolean executable, boolean foreignBraces) {
+    public record RenderedFile(String path, byte[] content, boolean executable, boolean foreignBraces, String sha256) {
+        RenderedFile(String path, byte[] content, boolean executable, boolean foreignBraces) {
+            this(path, content, executable, foreignBraces, ProjectGenerator.sha256(content));
+        }
     }
 
     private record Job(String source, TemplateManifest.FileRule rule, Object item) {

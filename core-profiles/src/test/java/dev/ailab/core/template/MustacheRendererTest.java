@@ -33,6 +33,27 @@ class MustacheRendererTest {
     }
 
     @Test
+    void fastPathGivesWhatMustacheGives() {
+        Map<String, Object> ctx = Map.of("name", "a&b <c>", "on", true, "n", 3, "items", List.of("x", "y"));
+        for (String t : List.of("plain {{name}} and {{ name }} and {{{name}}} and {{& name}} end",
+                "{{missing}}|{{on}}|{{n}}|", "{{#items}}{{.}}{{/items}}", "{{! comment }}{{name}}", "{{items}}",
+                "a {{name}} b {{#on}}yes{{/on}}", "{{a.b}}", "}} {{name}}")) {
+            String mustache = renderer.renderWithMustache(t, "t", ctx, MustacheRenderer.STANDARD);
+            assertThat(renderer.render(t, "t", ctx, MustacheRenderer.STANDARD)).as(t).isEqualTo(mustache);
+        }
+        MustacheRenderer.Delimiters erb = MustacheRenderer.Delimiters.parse("<% %>");
+        String t = "x: <% name %> ${{ y }} <%n%>";
+        assertThat(renderer.render(t, "t", ctx, erb)).isEqualTo(renderer.renderWithMustache(t, "t", ctx, erb))
+                .isEqualTo("x: a&b <c> ${{ y }} 3");
+        for (String broken : List.of("{{name}}{{", "{{name}")) {
+            assertThatThrownBy(() -> renderer.render(broken, "t", ctx, MustacheRenderer.STANDARD))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(MustacheRenderer.renderSimple("{{#items}}{{.}}{{/items}}", MustacheRenderer.STANDARD, ctx)).isNull();
+        assertThat(MustacheRenderer.renderSimple("{{name}}!", MustacheRenderer.STANDARD, ctx)).isEqualTo("a&b <c>!");
+    }
+
+    @Test
     void brokenSyntaxIsAnInputErrorNamingTheFile() {
         assertThatThrownBy(() -> renderer.render("{{#open}} never closed", "src/x.txt", Map.of(), MustacheRenderer.STANDARD))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("template src/x.txt: ");
