@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -44,12 +47,34 @@ public final class YamlText {
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(4 * 1024 * 1024);
         try {
-            return new Yaml(options).compose(new StringReader(text));
+            // The composer alone: no constructor or representer (they start java.beans and java.util.logging).
+            Node node = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
+            checkDuplicates(node, file);
+            return node;
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new InvalidInputException(at(file, m) + ": " + e.getProblem(), "fix the YAML syntax there");
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             throw new InvalidInputException(file + ": " + e.getMessage(), "fix the YAML there");
+        }
+    }
+
+    /** Duplicate keys are mistakes (the later one would silently win): reported where the second one is. */
+    private static void checkDuplicates(Node node, Path file) {
+        if (node instanceof MappingNode map) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+                    throw new InvalidInputException(at(file, k.getStartMark()) + ": duplicate key '" + k.getValue() + "'",
+                            "keep one of the two");
+                }
+                checkDuplicates(t.getValueNode(), file);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node n : seq.getValue()) {
+                checkDuplicates(n, file);
+            }
         }
     }
 
