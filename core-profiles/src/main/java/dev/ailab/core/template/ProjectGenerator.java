@@ -120,8 +120,11 @@ public final class ProjectGenerator {
         Map<String, String> recorded = fresh ? Map.of() : readChecksums(target.resolve(CHECKSUMS_FILE));
         List<PlannedFile> plan = new ArrayList<>(rendered.size());
         List<Action> actions = new ArrayList<>(rendered.size());
+        Path realTarget = fresh ? null : realPath(target);
         for (TemplateRenderer.RenderedFile f : rendered) {
-            Action a = fresh ? Action.CREATE : actionFor(target.resolve(f.path()), f.content(), recorded.get(f.path()));
+            Action a = fresh ? Action.CREATE
+                    : insideProject(realTarget, target.resolve(f.path())) ? actionFor(target.resolve(f.path()), f.content(), recorded.get(f.path()))
+                    : Action.SKIP;
             actions.add(a);
             plan.add(new PlannedFile(f.path(), a, f.content().length));
         }
@@ -144,7 +147,33 @@ public final class ProjectGenerator {
         return new Result(target, plan, true, fresh);
     }
 
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * False when a symbolic link on the way (a folder of the project linked elsewhere) would put
+     * the file outside the project: such files are skipped, never written through the link.
+     */
+    private static boolean insideProject(Path realTarget, Path file) {
+        Path existing = file.getParent();
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return false;
+        }
+        return realPath(existing).startsWith(realTarget);
+    }
+
     private static Action actionFor(Path file, byte[] content, String recordedHash) {
+        if (Files.isSymbolicLink(file)) {
+            return Action.SKIP; // the user's link: never replaced, never written through
+        }
         if (!Files.exists(file)) {
             return Action.CREATE;
         }

@@ -163,6 +163,22 @@ class ProjectGeneratorTest {
     }
 
     @Test
+    void forceNeverWritesThroughSymbolicLinks() throws IOException {
+        Path target = dir.resolve("app");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createDirectories(target);
+        Files.createSymbolicLink(target.resolve("src"), elsewhere);            // a folder linked out of the project
+        Files.writeString(elsewhere.resolve("precious.txt"), "keep");
+        Files.createSymbolicLink(target.resolve("README.md"), elsewhere.resolve("precious.txt"));
+        ProjectGenerator.Result r = run(tiny(), target, Profile.BASIC, Map.of(), true, false);
+        assertThat(actions(r)).containsEntry("src/app/main.txt", ProjectGenerator.Action.SKIP)
+                .containsEntry("README.md", ProjectGenerator.Action.SKIP);
+        assertThat(names(elsewhere)).containsExactly("precious.txt");
+        assertThat(Files.readString(elsewhere.resolve("precious.txt"))).isEqualTo("keep");
+        assertThat(Files.isSymbolicLink(target.resolve("README.md"))).isTrue();
+    }
+
+    @Test
     void untouchedGeneratedFilesAreOverwrittenOnALaterRender() throws IOException {
         Path target = dir.resolve("app");
         TemplatePack pack = tiny();
