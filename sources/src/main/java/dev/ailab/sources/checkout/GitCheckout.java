@@ -54,6 +54,10 @@ public final class GitCheckout {
             ObjectId head = git.getRepository().resolve("HEAD");
             return head == null ? "" : head.name();
         } catch (InvalidRemoteException | TransportException e) {
+            if (ref != null && e.getMessage() != null && e.getMessage().contains("not found in upstream")) {
+                throw new InvalidInputException("git ref '" + ref + "' not found in " + url,
+                        "give a branch, a tag or a commit id that exists there", e);
+            }
             throw new ExternalSystemException("cannot clone " + url + ": " + e.getMessage(),
                     "check the URL, the network and your access to the repository", e);
         } catch (GitAPIException e) {
