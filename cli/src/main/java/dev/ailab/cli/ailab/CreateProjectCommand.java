@@ -39,12 +39,12 @@ import picocli.CommandLine.Spec;
                     + "so a failure leaves nothing half-made."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ai-lab create-project demo                                   # python, standard profile",
+            "  ai-lab create-project demo",
             "  ai-lab create-project api --template java --profile advanced --defaults",
-            "  ai-lab create-project svc --data package=svc --data python_version=3.12 --dry-run",
-            "  ai-lab create-project platform --template monorepo --data services=auth,billing",
-            "  ai-lab create-project auth --template python --dir platform/services   # a service of a monorepo",
-            "  ai-lab create-project x --template https://github.com/me/tpl.git --vcs-ref v1.2",
+            "  ai-lab create-project svc --data python_version=3.12 --dry-run",
+            "  ai-lab create-project platform --template monorepo --data services=auth,web",
+            "  ai-lab create-project auth --dir platform/services",
+            "  ai-lab create-project x --template https://host/tpl.git --vcs-ref v1",
             "",
             "Profiles (cumulative): basic (source, tests, README, .gitignore), standard (+ CI, lint and format, docs/, "
                     + "Makefile, pre-commit), advanced (+ container, security scanning, release, dependency updates, "
