@@ -27,4 +27,6 @@ public class ToolkitConfig {
     public DeploymentConfig deployment = new DeploymentConfig();
     public GithubConfig github = new GithubConfig();
     public StoreConfig store = new StoreConfig();
+    /** Template answers of a project made by {@code ai-lab create-project} (free-form; in .ai-lab/config.yaml). */
+    public java.util.Map<String, Object> answers;
 }

@@ -1,0 +1,185 @@
+package dev.ailab.core.template;
+
+import dev.ailab.core.error.InvalidInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads {@code template.yaml} into a {@link TemplateManifest}; every mistake is reported at its line and column. */
+final class ManifestReader {
+    private static final List<String> TOP = List.of("name", "version", "description", "questions", "tiers", "verbatim", "next_steps");
+    private static final List<String> QUESTION = List.of("name", "prompt", "help", "type", "default", "choices", "pattern", "when");
+    private static final List<String> RULE = List.of("path", "to", "when", "each", "verbatim", "delimiters", "executable");
+    private final Path file;
+
+    private ManifestReader(Path file) {
+        this.file = file;
+    }
+
+    static TemplateManifest read(Path file) {
+        return new ManifestReader(file).manifest(YamlText.parse(file));
+    }
+
+    private TemplateManifest manifest(Node root) {
+        if (root == null) {
+            throw new InvalidInputException(file + ": empty template manifest", "give it at least a name and a basic tier");
+        }
+        TemplateManifest m = new TemplateManifest();
+        for (NodeTuple t : map(root, "the manifest")) {
+            String key = known(t, TOP);
+            Node v = t.getValueNode();
+            switch (key) {
+                case "name" -> m.name = text(v);
+                case "version" -> m.version = text(v);
+                case "description" -> m.description = text(v);
+                case "verbatim" -> m.verbatim = texts(v);
+                case "next_steps" -> m.nextSteps = texts(v);
+                case "questions" -> {
+                    for (Node q : list(v, "questions")) {
+                        m.questions.add(question(q));
+                    }
+                }
+                case "tiers" -> {
+                    for (NodeTuple tier : map(v, "tiers")) {
+                        String name = YamlText.key(tier, file);
+                        if (!Set.of("basic", "standard", "advanced").contains(name)) {
+                            throw error(tier.getKeyNode(), "unknown tier '" + name + "'", "tiers are basic, standard and advanced");
+                        }
+                        List<TemplateManifest.FileRule> rules = new ArrayList<>();
+                        if (!isNull(tier.getValueNode())) {
+                            for (Node r : list(tier.getValueNode(), "tier " + name)) {
+                                rules.add(rule(r, name));
+                            }
+                        }
+                        m.tiers.put(name, rules);
+                    }
+                }
+                default -> throw new IllegalStateException(key);
+            }
+        }
+        return m;
+    }
+
+    private TemplateManifest.Question question(Node node) {
+        TemplateManifest.Question q = new TemplateManifest.Question();
+        for (NodeTuple t : map(node, "a question")) {
+            Node v = t.getValueNode();
+            switch (known(t, QUESTION)) {
+                case "name" -> q.name = text(v);
+                case "prompt" -> q.prompt = text(v);
+                case "help" -> q.help = text(v);
+                case "type" -> q.type = text(v);
+                case "default" -> q.defaultValue = YamlText.value(v, file);
+                case "choices" -> q.choices = texts(v);
+                case "pattern" -> q.pattern = text(v);
+                case "when" -> q.when = text(v);
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (q.name == null) {
+            throw error(node, "a question has no name", "give every question a name: NAME");
+        }
+        return q;
+    }
+
+    private TemplateManifest.FileRule rule(Node node, String tier) {
+        TemplateManifest.FileRule r = new TemplateManifest.FileRule();
+        if (node instanceof ScalarNode s) {
+            r.path = s.getValue();
+        } else {
+            for (NodeTuple t : map(node, "a file entry")) {
+                Node v = t.getValueNode();
+                switch (known(t, RULE)) {
+                    case "path" -> r.path = text(v);
+                    case "to" -> r.to = text(v);
+                    case "when" -> r.when = text(v);
+                    case "each" -> r.each = text(v);
+                    case "verbatim" -> r.verbatim = bool(v);
+                    case "delimiters" -> r.delimiters = text(v);
+                    case "executable" -> r.executable = bool(v);
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+        if (r.path == null || r.path.isBlank()) {
+            throw error(node, "a file entry of tier '" + tier + "' has no path",
+                    "write the path under files/, or { path: ..., to: ..., when: ... }");
+        }
+        try {
+            if (r.delimiters != null) {
+                MustacheRenderer.Delimiters.parse(r.delimiters);
+            }
+            if (r.when != null) {
+                Conditions.check(r.when, file);
+            }
+        } catch (InvalidInputException e) {
+            throw error(node, e.getMessage().replace(file + ": ", ""), e.hint());
+        }
+        return r;
+    }
+
+    private List<NodeTuple> map(Node node, String what) {
+        if (node instanceof MappingNode m) {
+            return m.getValue();
+        }
+        throw error(node, what + " must be a map of key: value", "see docs/templates.md for the manifest format");
+    }
+
+    private List<Node> list(Node node, String what) {
+        if (node instanceof SequenceNode s) {
+            return s.getValue();
+        }
+        throw error(node, what + " must be a list", "write one '- ' item per line, or [a, b]");
+    }
+
+    private String known(NodeTuple t, List<String> keys) {
+        String key = YamlText.key(t, file);
+        if (!keys.contains(key)) {
+            throw error(t.getKeyNode(), "unknown key '" + key + "'", "known keys here: " + String.join(", ", keys));
+        }
+        return key;
+    }
+
+    private String text(Node node) {
+        if (isNull(node)) {
+            return null;
+        }
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw error(node, "expected text here", "write a single value");
+    }
+
+    private Boolean bool(Node node) {
+        Object v = YamlText.value(node, file);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw error(node, "expected true or false, found '" + v + "'", "write true or false");
+    }
+
+    private List<String> texts(Node node) {
+        List<String> out = new ArrayList<>();
+        if (isNull(node)) {
+            return out;
+        }
+        for (Node n : list(node, "this")) {
+            out.add(text(n));
+        }
+        return out;
+    }
+
+    private static boolean isNull(Node node) {
+        return node == null || (node instanceof ScalarNode s && s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL));
+    }
+
+    private InvalidInputException error(Node node, String message, String hint) {
+        return new InvalidInputException(YamlText.at(file, node == null ? null : node.getStartMark()) + ": " + message, hint);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.ailab.core.template;
+
+import dev.ailab.core.error.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * The small YAML needs of templates, read through SnakeYAML's node API so every error names
+ * FILE:LINE:COLUMN, and written by hand so answers read back exactly as given. Scalars stay
+ * text (so {@code 3.10} is the text "3.10", never the number 3.1) except true/false and null.
+ * Kept apart from Jackson on purpose: it starts in a fraction of the time.
+ */
+public final class YamlText {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*( [A-Za-z0-9_./@+()-]+)*");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "yes", "no", "on", "off",
+            "null", "y", "n", "~");
+
+    private YamlText() {
+    }
+
+    /** Parses {@code text}; an empty document is null. */
+    public static Node parse(String text, Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(4 * 1024 * 1024);
+        try {
+            // The composer alone: no constructor or representer (they start java.beans and java.util.logging).
+            Node node = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
+            checkDuplicates(node, file);
+            return node;
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new InvalidInputException(at(file, m) + ": " + e.getProblem(), "fix the YAML syntax there");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), "fix the YAML there");
+        }
+    }
+
+    /** Duplicate keys are mistakes (the later one would silently win): reported where the second one is. */
+    private static void checkDuplicates(Node node, Path file) {
+        if (node instanceof MappingNode map) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+                    throw new InvalidInputException(at(file, k.getStartMark()) + ": duplicate key '" + k.getValue() + "'",
+                            "keep one of the two");
+                }
+                checkDuplicates(t.getValueNode(), file);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node n : seq.getValue()) {
+                checkDuplicates(n, file);
+            }
+        }
+    }
+
+    public static Node parse(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException(file + ": not UTF-8 text", "save the file as UTF-8");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a file holding a map into plain values (maps, lists, text, booleans); missing or empty: an empty map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readMap(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new LinkedHashMap<>();
+        }
+        Node node = parse(file);
+        if (node == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(node instanceof MappingNode)) {
+            throw new InvalidInputException(at(file, node.getStartMark()) + ": expected a map of key: value", "write key: value lines");
+        }
+        return (Map<String, Object>) value(node, file);
+    }
+
+    /** Plain value of a node. */
+    public static Object value(Node node, Path file) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ScalarNode s) {
+            if (s.getTag().equals(Tag.NULL)) {
+                return null;
+            }
+            if (s.getTag().equals(Tag.BOOL)) {
+                String v = s.getValue().toLowerCase(java.util.Locale.ROOT);
+                return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
+            }
+            return s.getValue();
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                list.add(value(n, file));
+            }
+            return list;
+        }
+        if (node instanceof MappingNode map) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                m.put(key(t, file), value(t.getValueNode(), file));
+            }
+            return m;
+        }
+        throw new InvalidInputException(at(file, node.getStartMark()) + ": unsupported YAML here", "use maps, lists and text");
+    }
+
+    static String key(NodeTuple t, Path file) {
+        if (!(t.getKeyNode() instanceof ScalarNode k)) {
+            throw new InvalidInputException(at(file, t.getKeyNode().getStartMark()) + ": keys must be text", "write key: value");
+        }
+        return k.getValue();
+    }
+
+    /** {@code FILE:LINE:COLUMN}, 1-based. */
+    public static String at(Path file, Mark mark) {
+        return mark == null ? String.valueOf(file) : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    /** Writes a map of text, booleans, lists and maps as block YAML that reads back to the same values. */
+    public static String write(Map<String, ?> map) {
+        StringBuilder b = new StringBuilder();
+        writeMap(b, map, "");
+        return b.toString();
+    }
+
+    private static void writeMap(StringBuilder b, Map<String, ?> map, String indent) {
+        for (Map.Entry<String, ?> e : map.entrySet()) {
+            b.append(indent).append(scalar(e.getKey()));
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> m) {
+                if (m.isEmpty()) {
+                    b.append(": {}\n");
+                } else {
+                    b.append(":\n");
+                    @SuppressWarnings("unchecked")
+                    Map<String, ?> sub = (Map<String, ?>) m;
+                    writeMap(b, sub, indent + "  ");
+                }
+            } else if (v instanceof Collection<?> c) {
+                if (c.isEmpty()) {
+                    b.append(": []\n");
+                } else {
+                    b.append(":\n");
+                    for (Object item : c) {
+                        b.append(indent).append("  - ").append(scalar(item)).append('\n');
+                    }
+                }
+            } else {
+                b.append(": ").append(scalar(v)).append('\n');
+            }
+        }
+    }
+
+    static String scalar(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Boolean bool) {
+            return bool.toString();
+        }
+        String s = String.valueOf(v);
+        if (PLAIN.matcher(s).matches() && !KEYWORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+            return s;
+        }
+        StringBuilder q = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '\r' -> q.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        q.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}
