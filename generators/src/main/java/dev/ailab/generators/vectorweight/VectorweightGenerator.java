@@ -131,7 +131,6 @@ public final class VectorweightGenerator {
         }
         sourceRepos.addAll(upstream);
         List<Object> destinations = new ArrayList<>();
-        destinations.add(map("name", p.hub(), "namespace", ARGOCD_NAMESPACE));
         for (ResolvedCluster c : p.clusters) {
             destinations.add(map("name", c.name(), "namespace", "*"));
         }

@@ -141,7 +141,7 @@ class GeneratorTest {
                 } else {
                     assertThat(d.path("kind").asText()).isEqualTo("AppProject");
                     assertThat(spec.path("sourceRepos")).isNotEmpty();
-                    assertThat(spec.path("destinations")).hasSize(4);
+                    assertThat(spec.path("destinations")).hasSize(3);
                 }
             }
         }
