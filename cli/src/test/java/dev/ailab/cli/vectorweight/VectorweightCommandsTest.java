@@ -115,6 +115,10 @@ class VectorweightCommandsTest {
         CliHarness.Result r = vw().run("generate", "-c", "vw.yaml", "-o", "out");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("warning: auto_create_repositories: not yet available");
+        CliHarness.Result again = vw().run("generate", "-c", "vw.yaml", "-o", "out");
+        assertThat(again.out()).contains("up to date");
+        assertThat(again.err()).as("the no-change fast path repeats the recorded warnings")
+                .contains("warning: auto_create_repositories: not yet available");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ailab.deployment.state;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -8,11 +9,18 @@ import java.util.TreeMap;
 /**
  * What a generator last wrote into an output folder: who wrote it, from which input (a hash of
  * the config), and the SHA-256 of every file it owns, keyed by path relative to the folder
- * ({@code /} separated, sorted).
+ * ({@code /} separated, sorted), and the notes (warnings) the generator reported for that input, so a
+ * run that skips generation because nothing changed can still repeat them.
  */
-public record ManagedState(String generator, String generatorVersion, String inputHash, SortedMap<String, String> files) {
+public record ManagedState(String generator, String generatorVersion, String inputHash, SortedMap<String, String> files,
+                           List<String> notes) {
     public ManagedState {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        notes = List.copyOf(notes);
+    }
+
+    public ManagedState(String generator, String generatorVersion, String inputHash, SortedMap<String, String> files) {
+        this(generator, generatorVersion, inputHash, files, List.of());
     }
 
     public static ManagedState empty() {
@@ -20,6 +28,6 @@ public record ManagedState(String generator, String generatorVersion, String inp
     }
 
     public ManagedState withFiles(Map<String, String> newFiles) {
-        return new ManagedState(generator, generatorVersion, inputHash, new TreeMap<>(newFiles));
+        return new ManagedState(generator, generatorVersion, inputHash, new TreeMap<>(newFiles), notes);
     }
 }

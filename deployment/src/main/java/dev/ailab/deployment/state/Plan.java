@@ -9,7 +9,7 @@ import java.util.Map;
  * one entry per file, sorted by path. Computed without writing anything.
  */
 public record Plan(List<FileChange> changes, ManagedState previous, String generator, String generatorVersion,
-                   String inputHash, boolean recovered) {
+                   String inputHash, boolean recovered, List<String> notes) {
 
     public Map<FileAction, Integer> counts() {
         Map<FileAction, Integer> counts = new EnumMap<>(FileAction.class);

@@ -1,8 +1,5 @@
 package dev.ailab.deployment.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ailab.core.error.OperationFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,7 +32,6 @@ import java.util.TreeSet;
  * <p>Generic: nothing here knows what is generated. Paths are relative, {@code /} separated.
  */
 public final class StateStore {
-    private static final int FORMAT = 1;
     private final Path root;
     private final String statePath;
     private final String journalPath;
@@ -83,23 +78,28 @@ public final class StateStore {
     /**
      * Cheap check for "nothing to do": same generator, version and input as recorded, no
      * interrupted run, and every recorded file still on disk with its recorded content.
+     * Returns the recorded state when so (its notes are the warnings of that input).
      */
-    public boolean upToDate(String generator, String generatorVersion, String inputHash) {
+    public Optional<ManagedState> upToDateState(String generator, String generatorVersion, String inputHash) {
         if (interrupted() || !Files.isRegularFile(stateFile())) {
-            return false;
+            return Optional.empty();
         }
         ManagedState state = read(stateFile());
         if (!generator.equals(state.generator()) || !generatorVersion.equals(state.generatorVersion())
                 || !inputHash.equals(state.inputHash())) {
-            return false;
+            return Optional.empty();
         }
         for (Map.Entry<String, String> e : state.files().entrySet()) {
             byte[] bytes = readIfFile(resolve(e.getKey()));
             if (bytes == null || !sha256(bytes).equals(e.getValue())) {
-                return false;
+                return Optional.empty();
             }
         }
-        return true;
+        return Optional.of(state);
+    }
+
+    public boolean upToDate(String generator, String generatorVersion, String inputHash) {
+        return upToDateState(generator, generatorVersion, inputHash).isPresent();
     }
 
     /** Managed files whose content on disk differs from what was recorded (missing ones included). */
@@ -116,6 +116,12 @@ public final class StateStore {
 
     /** Compares {@code wanted} (path to content) with the folder; writes nothing. */
     public Plan plan(String generator, String generatorVersion, String inputHash, SortedMap<String, byte[]> wanted) {
+        return plan(generator, generatorVersion, inputHash, wanted, List.of());
+    }
+
+    /** As above; {@code notes} (the generator's warnings) are recorded with the state when applied. */
+    public Plan plan(String generator, String generatorVersion, String inputHash, SortedMap<String, byte[]> wanted,
+                     List<String> notes) {
         boolean recovered = interrupted();
         ManagedState previous = current();
         TreeSet<String> paths = new TreeSet<>(wanted.keySet());
@@ -146,7 +152,7 @@ public final class StateStore {
             }
             changes.add(new FileChange(path, action, have, want));
         }
-        return new Plan(List.copyOf(changes), previous, generator, generatorVersion, inputHash, recovered);
+        return new Plan(List.copyOf(changes), previous, generator, generatorVersion, inputHash, recovered, notes);
     }
 
     /**
@@ -176,7 +182,11 @@ public final class StateStore {
                 }
             }
         }
-        ManagedState next = new ManagedState(plan.generator(), plan.generatorVersion(), plan.inputHash(), files);
+        // With hand edits kept, the folder does not match the input: record no input hash, so the
+        // quick up-to-date check fails and every run reports the conflicts again.
+        boolean keepsConflicts = !force && plan.changes().stream().anyMatch(c -> c.action() == FileAction.CONFLICT && !c.stale());
+        ManagedState next = new ManagedState(plan.generator(), plan.generatorVersion(),
+                keepsConflicts ? null : plan.inputHash(), files, plan.notes());
         boolean touchesFiles = plan.changesFiles() || (force && plan.hasConflicts());
         if (!touchesFiles && next.equals(plan.previous()) && !plan.recovered()) {
             for (FileChange c : plan.changes()) {
@@ -253,7 +263,7 @@ public final class StateStore {
             }
         }
         // The input hash is dropped: the folder may hold a mix of two runs and must be regenerated.
-        return new ManagedState(state.generator(), state.generatorVersion(), null, files);
+        return new ManagedState(state.generator(), state.generatorVersion(), null, files, state.notes());
     }
 
     private void checkPath(String path) {
@@ -298,27 +308,8 @@ public final class StateStore {
         }
     }
 
-    private static ObjectMapper mapper() {
-        return Holder.MAPPER;
-    }
-
-    private static final class Holder {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     static byte[] serialize(ManagedState state) {
-        ObjectNode root = mapper().createObjectNode();
-        root.put("format", FORMAT);
-        root.put("generator", state.generator());
-        root.put("generator_version", state.generatorVersion());
-        root.put("input_hash", state.inputHash());
-        ObjectNode files = root.putObject("files");
-        state.files().forEach(files::put);
-        try {
-            return (mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StateJson.write(state).getBytes(StandardCharsets.UTF_8);
     }
 
     private ManagedState read(Path file) {
@@ -326,26 +317,11 @@ public final class StateStore {
             return ManagedState.empty();
         }
         try {
-            JsonNode node = mapper().readTree(file.toFile());
-            if (node == null || !node.isObject() || node.path("format").asInt() != FORMAT || !node.path("files").isObject()) {
-                throw new IllegalArgumentException("unknown layout");
-            }
-            TreeMap<String, String> files = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.get("files").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                files.put(e.getKey(), Objects.requireNonNull(e.getValue().textValue(), "hash"));
-            }
-            return new ManagedState(text(node, "generator"), text(node, "generator_version"), text(node, "input_hash"), files);
+            return StateJson.read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new OperationFailedException("the state file " + file + " is unreadable: " + e.getMessage(),
                     "restore it from version control, or delete it: every existing file will then be reported as a conflict"
                             + " and kept until you run again with --force");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -225,6 +225,26 @@ class StateStoreTest {
         run(store, files("z.txt", "Z", "a.txt", "A"), "in", false);
         String json = Files.readString(store.stateFile());
         assertThat(json.indexOf("\"a.txt\"")).isLessThan(json.indexOf("\"z.txt\""));
-        assertThat(json).contains("\"generator_version\" : \"1\"").doesNotContain("time");
+        assertThat(json).contains("\"generator_version\": \"1\"").doesNotContain("time");
+    }
+
+    @Test
+    void notesRoundTripAndOddPathsSurviveTheJson() {
+        StateStore store = new StateStore(dir, STATE);
+        String odd = "dir/we\"ird n\u00e4me\t.txt";
+        store.apply(store.plan("gen", "1", "in", files(odd, "X"), java.util.List.of("warning: \"quoted\"\nline")), false);
+        ManagedState state = store.upToDateState("gen", "1", "in").orElseThrow();
+        assertThat(state.notes()).containsExactly("warning: \"quoted\"\nline");
+        assertThat(state.files()).containsOnlyKeys(odd);
+    }
+
+    @Test
+    void keptConflictMeansNotUpToDate() throws IOException {
+        StateStore store = new StateStore(dir, STATE);
+        run(store, files("a.txt", "A", "b.txt", "B"), "in", false);
+        Files.writeString(dir.resolve("a.txt"), "mine");
+        run(store, files("a.txt", "A", "b.txt", "B2"), "in2", false);
+        assertThat(store.upToDate("gen", "1", "in2")).isFalse();
+        assertThat(store.plan("gen", "1", "in2", files("a.txt", "A", "b.txt", "B2")).hasConflicts()).isTrue();
     }
 }

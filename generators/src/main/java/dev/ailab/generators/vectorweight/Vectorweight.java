@@ -4,14 +4,22 @@ import dev.ailab.core.config.ConfigLoader;
 import dev.ailab.core.config.ToolkitConfig;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.deployment.state.ApplyResult;
+import dev.ailab.deployment.state.FileAction;
+import dev.ailab.deployment.state.FileChange;
 import dev.ailab.deployment.state.FileOps;
+import dev.ailab.deployment.state.ManagedState;
 import dev.ailab.deployment.state.Plan;
 import dev.ailab.deployment.state.StateStore;
 import dev.ailab.generators.validate.VectorweightRules;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The vectorweight workflow over plain files: validate a config, generate the repository in
@@ -49,19 +57,65 @@ public final class Vectorweight {
     public record Outcome(Path output, Plan plan, ApplyResult applied, List<String> warnings) {
     }
 
-    /** Computes the plan for {@code output} (null: the default folder); writes nothing. */
+    /**
+     * Computes the plan for {@code output} (null: the default folder); writes nothing.
+     *
+     * <p>Fast path: when the state records this exact config (same bytes, same generator
+     * version) and every recorded file still has its recorded content, the output cannot
+     * change, so neither parsing nor generating is needed; the recorded warnings are repeated.
+     */
     public Outcome plan(Path configFile, Path output, Path workingDir) {
+        byte[] raw = readConfig(configFile);
+        String inputHash = StateStore.sha256(raw);
+        Path quickDir = output != null ? output : quickDefaultOutput(workingDir, raw);
+        if (quickDir != null) {
+            Optional<ManagedState> same = store(quickDir).upToDateState(GENERATOR, VectorweightGenerator.VERSION, inputHash);
+            if (same.isPresent()) {
+                List<FileChange> unchanged = new ArrayList<>();
+                same.get().files().keySet().forEach(p -> unchanged.add(new FileChange(p, FileAction.UNCHANGED, null, null)));
+                Plan plan = new Plan(List.copyOf(unchanged), same.get(), GENERATOR, VectorweightGenerator.VERSION, inputHash,
+                        false, same.get().notes());
+                return new Outcome(quickDir, plan, null, same.get().notes());
+            }
+        }
         ToolkitConfig config = validate(configFile);
         Path dir = output != null ? output : defaultOutput(workingDir, config);
         GeneratedRepository repo = generator.generate(config);
         StateStore store = store(dir);
-        Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash(configFile), repo.files());
+        Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash, repo.files(), repo.warnings());
         return new Outcome(dir, plan, null, repo.warnings());
+    }
+
+    private static final Pattern PROJECT_LINE = Pattern.compile("(?m)^project_name:[ \\t]*([a-z0-9-]+)[ \\t]*(#.*)?$");
+
+    /** The default output folder read from the raw text, or null when the simple form is not there. */
+    private static Path quickDefaultOutput(Path workingDir, byte[] raw) {
+        Matcher m = PROJECT_LINE.matcher(new String(raw, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        return m.find() ? null : workingDir.resolve(name + "-deployment");
+    }
+
+    private static byte[] readConfig(Path configFile) {
+        try {
+            return Files.readAllBytes(configFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.ailab.core.config.ConfigException(List.of(new dev.ailab.core.config.ConfigProblem(configFile, 0, 0,
+                    "config file not found", "check the path given to --config, or create one with 'vectorweight init'")));
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot read " + configFile + ": " + e.getMessage(), "check the path and permissions");
+        }
     }
 
     /** Plans and applies: writes what changed, prunes untouched stale files, keeps conflicts unless {@code force}. */
     public Outcome generate(Path configFile, Path output, Path workingDir, boolean force) {
         Outcome planned = plan(configFile, output, workingDir);
+        if (planned.plan().upToDate()) {
+            return new Outcome(planned.output(), planned.plan(),
+                    new ApplyResult(List.of(), List.of(), List.of(), List.of(), false), planned.warnings());
+        }
         if (Files.exists(planned.output()) && !Files.isDirectory(planned.output())) {
             throw new OperationFailedException("the output " + planned.output() + " exists and is not a folder",
                     "choose another folder with --output");
