@@ -36,6 +36,14 @@ public final class StateStore {
     private final String statePath;
     private final String journalPath;
     private final FileOps ops;
+    private int parallelism = DEFAULT_PARALLELISM;
+
+    /**
+     * Files are written by this many threads at once: each atomic write ends in an fsync, and
+     * concurrent fsyncs share journal commits, which on ext4 made 262 files go from about 3 s
+     * to about 0.3 s here.
+     */
+    public static final int DEFAULT_PARALLELISM = 8;
 
     /** {@code statePath} is relative to {@code root}, for example {@code .vectorweight/state.json}. */
     public StateStore(Path root, String statePath) {
@@ -47,6 +55,12 @@ public final class StateStore {
         this.statePath = statePath;
         this.journalPath = statePath + ".pending";
         this.ops = ops;
+    }
+
+    /** Number of files written at once (1: one after the other, in path order). */
+    public StateStore parallelism(int threads) {
+        this.parallelism = Math.max(1, threads);
+        return this;
     }
 
     public Path root() {
@@ -199,11 +213,12 @@ public final class StateStore {
         if (touchesFiles) {
             ops.write(journalFile(), serialize(next));
         }
+        List<FileChange> toWrite = new ArrayList<>();
         for (FileChange c : plan.changes()) {
             Path file = resolve(c.path());
             switch (c.action()) {
                 case CREATE, UPDATE -> {
-                    ops.write(file, c.wanted());
+                    toWrite.add(c);
                     written.add(c.path());
                 }
                 case DELETE -> {
@@ -220,7 +235,7 @@ public final class StateStore {
                         deleted.add(c.path());
                         overwritten.add(c.path());
                     } else {
-                        ops.write(file, c.wanted());
+                        toWrite.add(c);
                         written.add(c.path());
                         overwritten.add(c.path());
                     }
@@ -230,11 +245,50 @@ public final class StateStore {
                 }
             }
         }
+        writeAll(toWrite);
         ops.write(stateFile(), serialize(next));
         if (Files.exists(journalFile())) {
             ops.delete(journalFile());
         }
         return new ApplyResult(List.copyOf(written), List.copyOf(deleted), List.copyOf(kept), List.copyOf(overwritten), true);
+    }
+
+    private void writeAll(List<FileChange> changes) {
+        if (parallelism == 1 || changes.size() < 2) {
+            changes.forEach(c -> ops.write(resolve(c.path()), c.wanted()));
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, changes.size()), r -> {
+                    Thread t = new Thread(r, "state-store-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (FileChange c : changes) {
+                futures.add(pool.submit(() -> ops.write(resolve(c.path()), c.wanted())));
+            }
+            RuntimeException first = null;
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException re ? re
+                                : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing files", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Hex SHA-256 of {@code bytes}. */

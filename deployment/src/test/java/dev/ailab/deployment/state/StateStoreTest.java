@@ -173,7 +173,7 @@ class StateStoreTest {
                 FileOps.atomic().delete(file);
             }
         };
-        StateStore dying = new StateStore(dir, STATE, crashing);
+        StateStore dying = new StateStore(dir, STATE, crashing).parallelism(1);
         assertThatThrownBy(() -> run(dying, files("a.txt", "A2", "b.txt", "B2", "c.txt", "C"), "in2", false))
                 .hasMessageContaining("injected crash");
         assertThat(read("a.txt")).isEqualTo("A2");
@@ -217,6 +217,20 @@ class StateStoreTest {
         assertThatThrownBy(() -> store.plan("gen", "1", "in", files("../x", "X"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.plan("gen", "1", "in", files("/etc/x", "X"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.plan("gen", "1", "in", files(STATE, "X"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parallelWritesProduceTheSameFolder() throws IOException {
+        SortedMap<String, byte[]> many = new TreeMap<>();
+        for (int i = 0; i < 100; i++) {
+            many.put("d" + (i % 7) + "/f" + i + ".txt", ("content " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        StateStore store = new StateStore(dir, STATE);
+        assertThat(store.apply(store.plan("gen", "1", "in", many), false).written()).hasSize(100);
+        for (var e : many.entrySet()) {
+            assertThat(Files.readAllBytes(dir.resolve(e.getKey()))).isEqualTo(e.getValue());
+        }
+        assertThat(store.upToDate("gen", "1", "in")).isTrue();
     }
 
     @Test

@@ -145,11 +145,11 @@ class IdempotencyTest {
     @Test
     void crashBetweenFilesAndStateIsReconciled() throws IOException {
         vw().generate(config(twoClusters("medium", "weaviate")), out(), home, false);
-        int[] writes = {0};
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
         FileOps dying = new FileOps() {
             @Override
             public void write(Path file, byte[] content) {
-                if (!file.getFileName().toString().endsWith(".pending") && ++writes[0] == 3) {
+                if (!file.getFileName().toString().endsWith(".pending") && writes.incrementAndGet() == 3) {
                     throw new IllegalStateException("injected crash");
                 }
                 FileOps.atomic().write(file, content);
