@@ -5,7 +5,8 @@
 #   full generate into an empty folder, 1 cluster and 50 clusters;
 #   re-run with nothing changed (1 and 50);
 #   re-run after one of the 50 clusters changed;
-#   and, as a floor for "write this many files", `cp -r` of the same 50-cluster output.
+#   and, as floors, `cp -r` of the same 50-cluster output and `vectorweight --version`
+#   (JVM and command-line framework start, no work).
 # Goals: 50 clusters fully generated in under 2 s; a no-change re-run under 0.5 s.
 #
 # Usage: ./mvnw -q -DskipTests package && bash bench/generate.sh
@@ -73,6 +74,7 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/full.md" \
 "$vw" generate -c "$work/one.yaml" -o "$work/o1" >/dev/null 2>&1
 "$vw" generate -c "$work/fifty.yaml" -o "$work/o50" >/dev/null 2>&1
 hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" \
+  -n "floor: vectorweight --version (JVM + CLI start)" "'$vw' --version" \
   -n "re-run, nothing changed, 1 cluster" "'$vw' generate -c '$work/one.yaml' -o '$work/o1'" \
   -n "re-run, nothing changed, 50 clusters" "'$vw' generate -c '$work/fifty.yaml' -o '$work/o50'" \
   -n "plan, nothing changed, 50 clusters" "'$vw' plan -c '$work/fifty.yaml' -o '$work/o50'" \
