@@ -84,7 +84,6 @@ public final class LegacyMigrator {
                 default -> unmappedTree(key, v, "not part of the simplified schema");
             }
         }
-        List<Object> ordered = new ArrayList<>();
         if (!out.containsKey("project_name")) {
             unmapped.add(new Entry("metadata.project_name", "missing in the input: add project_name to the result"));
         }
@@ -105,7 +104,6 @@ public final class LegacyMigrator {
         if (!github.isEmpty()) {
             result.put("github", github);
         }
-        ordered.add(result);
         StringBuilder header = new StringBuilder("# Migrated by `vectorweight migrate` from ").append(sourceName).append('\n');
         if (!unmapped.isEmpty()) {
             header.append("# Not carried over (see the migration report):\n");
