@@ -11,13 +11,14 @@ ARGOCD_CHART="argo-cd"
 ARGOCD_CHART_VERSION="7.8.2"
 ARGOCD_NAMESPACE="argocd"
 HUB_CLUSTER="lab"
+REPO_URL="https://github.com/CHANGE-ME/homelab-ai-deployment.git"
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 context=""
 dry_run=""
 
 usage() {
-  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 while [ "$#" -gt 0 ]; do
@@ -74,4 +75,4 @@ echo "==> project and root application" >&2
 "${kube[@]}" apply ${dry_run:+"$dry_run"} -f "$here/argocd/project.yaml"
 "${kube[@]}" apply ${dry_run:+"$dry_run"} -f "$here/argocd/root.yaml"
 
-echo "done: Argo CD now syncs $here from git; other clusters: see README.md" >&2
+echo "done: Argo CD now syncs $REPO_URL (push this folder there); other clusters: see README.md" >&2

@@ -22,13 +22,14 @@ final class DeployScript {
                 ARGOCD_CHART_VERSION="%5$s"
                 ARGOCD_NAMESPACE="argocd"
                 HUB_CLUSTER="%2$s"
+                REPO_URL="%6$s"
 
                 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
                 context=""
                 dry_run=""
 
                 usage() {
-                  sed -n '2,7p' "$0" | sed 's/^# \\{0,1\\}//'
+                  sed -n '2,6p' "$0" | sed 's/^# \\{0,1\\}//'
                 }
 
                 while [ "$#" -gt 0 ]; do
@@ -85,7 +86,7 @@ final class DeployScript {
                 "${kube[@]}" apply ${dry_run:+"$dry_run"} -f "$here/argocd/project.yaml"
                 "${kube[@]}" apply ${dry_run:+"$dry_run"} -f "$here/argocd/root.yaml"
 
-                echo "done: Argo CD now syncs $here from git; other clusters: see README.md" >&2
-                """.formatted(p.name, p.hub(), argocd.repository(), argocd.chart(), argocd.version());
+                echo "done: Argo CD now syncs $REPO_URL (push this folder there); other clusters: see README.md" >&2
+                """.formatted(p.name, p.hub(), argocd.repository(), argocd.chart(), argocd.version(), p.repoUrl);
     }
 }

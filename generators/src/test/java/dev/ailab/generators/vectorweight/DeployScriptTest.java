@@ -58,4 +58,34 @@ class DeployScriptTest {
             assertThat(p.exitValue()).as(output).isZero();
         }
     }
+
+    @Test
+    void dryRunAppliesProjectAndRootWithoutInstalling() throws IOException, InterruptedException {
+        Path dir = home.resolve("repo");
+        new Vectorweight(Fixtures.loader(home)).generate(Fixtures.template(home, "production"), dir, home, false);
+        // stand-ins for kubectl and helm that log their arguments
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path log = home.resolve("calls.log");
+        for (String tool : new String[] {"kubectl", "helm"}) {
+            Path f = bin.resolve(tool);
+            Files.writeString(f, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + log + "'\ncat >/dev/null\n");
+            f.toFile().setExecutable(true);
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", "deploy.sh", "--context", "lab", "--dry-run").directory(dir.toFile())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        String calls = Files.readString(log);
+        assertThat(calls).doesNotContain("helm upgrade")
+                .contains("kubectl --context lab apply --dry-run=client -f " + dir.resolve("argocd/project.yaml"))
+                .contains("kubectl --context lab apply --dry-run=client -f " + dir.resolve("argocd/root.yaml"));
+        assertThat(calls.indexOf("project.yaml")).isLessThan(calls.indexOf("root.yaml"));
+        Process bad = new ProcessBuilder("bash", "deploy.sh", "--frobnicate").directory(dir.toFile()).redirectErrorStream(true).start();
+        bad.getInputStream().readAllBytes();
+        assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+    }
 }
