@@ -172,4 +172,28 @@ class VectorweightCommandsTest {
             assertThat(vw().run(cmd, "--help").out()).as(cmd).containsPattern("Examples?:");
         }
     }
+
+    @Test
+    void missingConfigAndBadOutputAreClearErrors() throws IOException {
+        CliHarness.Result missing = vw().run("generate", "-c", "nope.yaml");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.yaml").contains("config file not found").contains("vectorweight init");
+        vw().run("init", "--template", "minimal", "--output", "vw.yaml");
+        Files.writeString(home.resolve("afile"), "x");
+        CliHarness.Result notDir = vw().run("generate", "-c", "vw.yaml", "-o", "afile");
+        assertThat(notDir.exitCode()).isEqualTo(1);
+        assertThat(notDir.err()).contains("is not a folder").doesNotContain("at dev.ailab");
+        assertThat(Files.readString(home.resolve("afile"))).isEqualTo("x");
+    }
+
+    @Test
+    void validateJson() throws IOException {
+        vw().run("init", "--template", "production_full", "--output", "vw.yaml");
+        CliHarness.Result r = vw().run("validate", "-c", "vw.yaml", "-o", "json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(json.path("valid").asBoolean()).isTrue();
+        assertThat(json.path("clusters").asInt()).isEqualTo(3);
+        assertThat(json.path("warnings").toString()).contains("auto_create_repositories");
+    }
 }
