@@ -63,7 +63,8 @@ final class Readme {
                   a default-deny NetworkPolicy per namespace plus the allow rules each component
                   needs, ResourceQuota and LimitRange from the size preset, Cerbos policies.
                 - `clusters/<cluster>/values/*.yaml`: generated values per component.
-                - `values/argocd.yaml`: values of Argo CD itself (it manages itself after bootstrap).
+                - `values/argocd.yaml`: values of Argo CD itself (it manages itself after bootstrap); it
+                  assesses the health of Applications, so the sync waves order the components.
                 - `renovate.json`: Renovate proposes chart version bumps by pull request.
                 - `.vectorweight/state.json`: what vectorweight wrote (hashes); commit it.
 

@@ -35,6 +35,20 @@ public final class VectorweightGenerator {
         "templates/networkpolicies.yaml", "templates/quotas.yaml", "templates/cerbos-policies.yaml",
         "policies/model.yaml", "policies/vector_collection.yaml"};
 
+    /** Health check of child Applications, so the app of apps honours sync waves. */
+    static final String APPLICATION_HEALTH = """
+            hs = {}
+            hs.status = "Progressing"
+            hs.message = ""
+            if obj.status ~= nil and obj.status.health ~= nil then
+              hs.status = obj.status.health.status
+              if obj.status.health.message ~= nil then
+                hs.message = obj.status.health.message
+              end
+            end
+            return hs
+            """;
+
     private final ChartResolver charts;
 
     public VectorweightGenerator() {
@@ -334,7 +348,10 @@ public final class VectorweightGenerator {
     private static Map<String, Object> argoCdValues(Project p) {
         return map("global", map("domain", "argocd." + p.clusters.get(0).domain()),
                 "configs", map("params", map("server.insecure", false),
-                        "cm", map("application.resourceTrackingMethod", "annotation")),
+                        "cm", map("application.resourceTrackingMethod", "annotation",
+                                // Argo CD no longer assesses the health of Applications; without this the
+                                // root application would not wait for one sync wave before the next.
+                                "resource.customizations.health.argoproj.io_Application", APPLICATION_HEALTH)),
                 "dex", map("enabled", false));
     }
 

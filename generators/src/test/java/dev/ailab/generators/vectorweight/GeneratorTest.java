@@ -216,4 +216,11 @@ class GeneratorTest {
         JsonNode json = JsonMapper.builder().build().readTree(generate("minimal").files().get("renovate.json"));
         assertThat(json.path("argocd").path("fileMatch").get(0).asText()).isEqualTo("^argocd/.+\\.yaml$");
     }
+
+    @Test
+    void argoCdAssessesApplicationHealthSoWavesAreHonoured() throws IOException {
+        JsonNode values = docs(text(generate("minimal"), "values/argocd.yaml")).get(0);
+        assertThat(values.path("configs").path("cm").path("resource.customizations.health.argoproj.io_Application").asText())
+                .isEqualTo(VectorweightGenerator.APPLICATION_HEALTH).contains("obj.status.health.status");
+    }
 }
