@@ -176,6 +176,54 @@ public final class StateStore {
      * and no longer managed.
      */
     public ApplyResult apply(Plan plan, boolean force) {
+        try (Lock ignored = lock()) {
+            return applyLocked(plan, force);
+        }
+    }
+
+    /** The lock file next to the state: held while a run writes, so two runs cannot interleave. */
+    public Path lockFile() {
+        return root.resolve(statePath + ".lock");
+    }
+
+    /** An exclusive lock on {@link #lockFile()}, released on close. */
+    private interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Lock lock() {
+        Path file = lockFile();
+        try {
+            Files.createDirectories(file.getParent());
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                channel.close();
+                throw new OperationFailedException("another run is writing " + root + " (" + file + " is locked)",
+                        "wait for it to finish, then run again");
+            }
+            java.nio.channels.FileLock lock = held;
+            return () -> {
+                try {
+                    lock.release();
+                    channel.close();
+                } catch (IOException e) {
+                    // closing the channel releases the lock anyway
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ApplyResult applyLocked(Plan plan, boolean force) {
         List<String> written = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> kept = new ArrayList<>();
@@ -322,7 +370,7 @@ public final class StateStore {
 
     private void checkPath(String path) {
         if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.equals(statePath)
-                || path.equals(journalPath) || List.of(path.split("/")).stream().anyMatch(p -> p.isEmpty() || p.equals("..") || p.equals("."))) {
+                || path.equals(journalPath) || path.equals(statePath + ".lock") || List.of(path.split("/")).stream().anyMatch(p -> p.isEmpty() || p.equals("..") || p.equals("."))) {
             throw new IllegalArgumentException("not a relative output path: " + path);
         }
     }

@@ -261,4 +261,20 @@ class StateStoreTest {
         assertThat(store.upToDate("gen", "1", "in2")).isFalse();
         assertThat(store.plan("gen", "1", "in2", files("a.txt", "A", "b.txt", "B2")).hasConflicts()).isTrue();
     }
+
+    @Test
+    void aSecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws IOException {
+        StateStore store = new StateStore(dir, STATE);
+        Files.createDirectories(store.lockFile().getParent());
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(store.lockFile(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            assertThat(held.isValid()).isTrue();
+            Plan plan = store.plan("gen", "1", "in", files("a.txt", "A"));
+            assertThatThrownBy(() -> store.apply(plan, false)).isInstanceOf(OperationFailedException.class)
+                    .hasMessageContaining("another run is writing");
+            assertThat(dir.resolve("a.txt")).doesNotExist();
+        }
+        assertThat(run(store, files("a.txt", "A"), "in", false).written()).containsExactly("a.txt");
+    }
 }

@@ -66,7 +66,8 @@ final class Readme {
                 - `values/argocd.yaml`: values of Argo CD itself (it manages itself after bootstrap); it
                   assesses the health of Applications, so the sync waves order the components.
                 - `renovate.json`: Renovate proposes chart version bumps by pull request.
-                - `.vectorweight/state.json`: what vectorweight wrote (hashes); commit it.
+                - `.vectorweight/state.json`: what vectorweight wrote (hashes); commit it. `.gitignore`
+                  leaves out its lock and journal files.
 
                 Upstream charts:
 

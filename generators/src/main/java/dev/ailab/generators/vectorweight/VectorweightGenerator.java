@@ -93,6 +93,8 @@ public final class VectorweightGenerator {
         }
 
         put(out, "README.md", Readme.text(p));
+        put(out, ".gitignore", "# vectorweight's run-time files; .vectorweight/state.json itself belongs in git\n"
+                + "/.vectorweight/*.lock\n/.vectorweight/*.pending\n");
         put(out, "deploy.sh", DeployScript.text(p, charts.resolve(UpstreamChart.ARGO_CD)));
         put(out, "renovate.json", renovate());
         put(out, "values/argocd.yaml", Yaml.write(argoCdValues(p)));
