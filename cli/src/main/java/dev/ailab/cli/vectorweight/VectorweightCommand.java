@@ -13,9 +13,12 @@ import picocli.CommandLine.Spec;
 /** Root of {@code vectorweight}. */
 @Command(name = "vectorweight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate a complete homelab GitOps repository from a short YAML config.",
-        subcommands = {CompletionCommand.class},
+        subcommands = {VectorweightInitCommand.class, ConfigValidateCommand.class, RepoPlanCommand.class,
+                RepoGenerateCommand.class, ConfigMigrateCommand.class, SchemaShowCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug"})
+        footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug,",
+                  "  10 (plan) generate would change files, 11 (plan) files were edited by hand", "",
+                  "Example:", "  vectorweight init && vectorweight generate --config vectorweight.yaml"})
 public class VectorweightCommand extends RootCommand {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,199 @@
+package dev.ailab.cli.vectorweight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ailab.cli.CliHarness;
+import dev.ailab.generators.vectorweight.StarterTemplates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorweightCommandsTest {
+    @TempDir
+    Path home;
+
+    private CliHarness vw() {
+        return new CliHarness(VectorweightCommand::new, home);
+    }
+
+    @Test
+    void initWritesTheTemplateAndRefusesToOverwrite() throws IOException {
+        CliHarness.Result r = vw().run("init", "--template", "minimal", "--output", "lab.yaml");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(home.resolve("lab.yaml"))).isEqualTo(StarterTemplates.text("minimal"));
+        CliHarness.Result again = vw().run("init", "--template", "minimal", "--output", "lab.yaml");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already exists").contains("hint: ").contains("--force");
+        assertThat(vw().run("init", "--template", "nope").exitCode()).isEqualTo(2);
+        assertThat(vw().run("init", "--template", "cerbos-auth", "--output", "-").out()).isEqualTo(StarterTemplates.text("cerbos-auth"));
+    }
+
+    @Test
+    void fullCycleWithPlanExitCodes() throws IOException {
+        vw().run("init", "--template", "production", "--output", "vw.yaml");
+        CliHarness.Result valid = vw().run("validate", "--config", "vw.yaml");
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+        assertThat(valid.out()).contains("valid (1 cluster)");
+
+        CliHarness.Result plan = vw().run("plan", "--config", "vw.yaml");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(RepoPlanCommand.CHANGES);
+        assertThat(plan.out()).contains("create    deploy.sh").contains("0 to update");
+        assertThat(Files.exists(home.resolve("vectorweight-ai-deployment"))).as("plan writes nothing").isFalse();
+
+        CliHarness.Result gen = vw().run("generate", "--config", "vw.yaml");
+        assertThat(gen.exitCode()).as(gen.toString()).isZero();
+        Path out = home.resolve("vectorweight-ai-deployment");
+        assertThat(out.resolve(".vectorweight/state.json")).exists();
+        assertThat(out.resolve("argocd/apps/ai-cluster/weaviate.yaml")).exists();
+
+        Files.setLastModifiedTime(out.resolve("deploy.sh"), FileTime.fromMillis(5_000_000L));
+        CliHarness.Result rerun = vw().run("generate", "--config", "vw.yaml");
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(rerun.out()).contains("up to date: nothing written");
+        assertThat(Files.getLastModifiedTime(out.resolve("deploy.sh")).toMillis()).isEqualTo(5_000_000L);
+        assertThat(vw().run("plan", "--config", "vw.yaml").exitCode()).isZero();
+
+        Files.writeString(out.resolve("clusters/ai-cluster/values/weaviate.yaml"), "replicas: 3\n");
+        CliHarness.Result conflict = vw().run("plan", "--config", "vw.yaml", "--diff");
+        assertThat(conflict.exitCode()).isEqualTo(RepoPlanCommand.CONFLICTS);
+        assertThat(conflict.out()).contains("conflict  clusters/ai-cluster/values/weaviate.yaml  (edited by hand")
+                .contains("-replicas: 3").contains("+replicas: 1");
+
+        CliHarness.Result kept = vw().run("generate", "--config", "vw.yaml");
+        assertThat(kept.exitCode()).isEqualTo(1);
+        assertThat(kept.err()).contains("conflict: clusters/ai-cluster/values/weaviate.yaml").contains("hint: ");
+        assertThat(Files.readString(out.resolve("clusters/ai-cluster/values/weaviate.yaml"))).isEqualTo("replicas: 3\n");
+
+        CliHarness.Result forced = vw().run("generate", "--config", "vw.yaml", "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("overwrote clusters/ai-cluster/values/weaviate.yaml");
+        assertThat(vw().run("plan", "--config", "vw.yaml").exitCode()).isZero();
+    }
+
+    @Test
+    void invalidConfigReportsEveryProblemAndExits2() throws IOException {
+        Files.writeString(home.resolve("bad.yaml"), """
+                project_name: Bad_Name
+                environment: production
+                clusters:
+                  - name: a
+                    domain: a.example.com
+                    gpu_enabled: true
+                  - name: a
+                    domain: A..example.com
+                    size: minimal
+                    vector_store: qdrant
+                """);
+        CliHarness.Result r = vw().run("validate", "--config", "bad.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml").contains("project_name 'Bad_Name'").contains("duplicate cluster name 'a'")
+                .contains("enable_gpu_operator").contains("domain 'A..example.com'").contains("minimal size preset")
+                .contains("hint: ").doesNotContain("at dev.ailab");
+        assertThat(vw().run("generate", "--config", "bad.yaml").exitCode()).isEqualTo(2);
+        assertThat(Files.exists(home.resolve("Bad_Name-deployment"))).isFalse();
+    }
+
+    @Test
+    void planJsonListsEveryFile() throws IOException {
+        vw().run("init", "--template", "minimal", "--output", "vw.yaml");
+        CliHarness.Result r = vw().run("plan", "-c", "vw.yaml", "-o", "out", "--json");
+        assertThat(r.exitCode()).isEqualTo(RepoPlanCommand.CHANGES);
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(json.path("up_to_date").asBoolean()).isFalse();
+        assertThat(json.path("files").findValuesAsText("action")).containsOnly("create");
+        assertThat(json.path("output").asText()).endsWith("out");
+    }
+
+    @Test
+    void autoCreateRepositoriesIsAWarning() throws IOException {
+        vw().run("init", "--template", "production_full", "--output", "vw.yaml");
+        CliHarness.Result r = vw().run("generate", "-c", "vw.yaml", "-o", "out");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("warning: auto_create_repositories: not yet available");
+        CliHarness.Result again = vw().run("generate", "-c", "vw.yaml", "-o", "out");
+        assertThat(again.out()).contains("up to date");
+        assertThat(again.err()).as("the no-change fast path repeats the recorded warnings")
+                .contains("warning: auto_create_repositories: not yet available");
+    }
+
+    @Test
+    void migrateMapsOrReportsEveryKey() throws IOException {
+        Files.writeString(home.resolve("old.yaml"), """
+                metadata:
+                  project_name: legacy-lab
+                  environment: production
+                  description: my old lab
+                clusters:
+                  - name: gpu-box
+                    domain: gpu.example.com
+                    kubernetes_distribution: k3s
+                    node_count: 3
+                    resources:
+                      cpu_cores: 16
+                      memory_gb: 48
+                      storage_gb: 500
+                      gpu_enabled: true
+                      gpu_type: rtx-4090
+                      gpu_count: 2
+                    storage_class: longhorn
+                    vector_store: weaviate
+                    monitoring: {grafana: true}
+                """);
+        CliHarness.Result r = vw().run("migrate", "old.yaml", "--output", "new.yaml");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("UNMAPPED  clusters[0].kubernetes_distribution").contains("UNMAPPED  clusters[0].node_count")
+                .contains("UNMAPPED  clusters[0].resources.gpu_type").contains("UNMAPPED  metadata.description")
+                .contains("UNMAPPED  clusters[0].monitoring.grafana")
+                .contains("mapped    clusters[0].resources.memory_gb");
+        String migrated = Files.readString(home.resolve("new.yaml"));
+        assertThat(migrated).contains("size: large").contains("memory_gib: 48").contains("gpu_count: 2")
+                .contains("storage_class: longhorn").contains("enable_gpu_operator: true").doesNotContain("cpu_cores");
+        CliHarness.Result valid = vw().run("validate", "--config", "new.yaml");
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+    }
+
+    @Test
+    void schemaPrintsTheJsonSchema() throws IOException {
+        CliHarness.Result r = vw().run("schema");
+        assertThat(r.exitCode()).isZero();
+        assertThat(JsonMapper.builder().build().readTree(r.out()).path("$schema").asText()).contains("json-schema.org");
+    }
+
+    @Test
+    void helpDocumentsPlanExitCodes() {
+        CliHarness.Result r = vw().run("plan", "--help");
+        assertThat(r.out()).contains("10 generate would create, update or delete files").contains("11 some files were edited by hand");
+        for (String cmd : new String[] {"init", "validate", "plan", "generate", "migrate", "schema"}) {
+            assertThat(vw().run(cmd, "--help").out()).as(cmd).containsPattern("Examples?:");
+        }
+    }
+
+    @Test
+    void missingConfigAndBadOutputAreClearErrors() throws IOException {
+        CliHarness.Result missing = vw().run("generate", "-c", "nope.yaml");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.yaml").contains("config file not found").contains("vectorweight init");
+        vw().run("init", "--template", "minimal", "--output", "vw.yaml");
+        Files.writeString(home.resolve("afile"), "x");
+        CliHarness.Result notDir = vw().run("generate", "-c", "vw.yaml", "-o", "afile");
+        assertThat(notDir.exitCode()).isEqualTo(1);
+        assertThat(notDir.err()).contains("is not a folder").doesNotContain("at dev.ailab");
+        assertThat(Files.readString(home.resolve("afile"))).isEqualTo("x");
+    }
+
+    @Test
+    void validateJson() throws IOException {
+        vw().run("init", "--template", "production_full", "--output", "vw.yaml");
+        CliHarness.Result r = vw().run("validate", "-c", "vw.yaml", "-o", "json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(json.path("valid").asBoolean()).isTrue();
+        assertThat(json.path("clusters").asInt()).isEqualTo(3);
+        assertThat(json.path("warnings").toString()).contains("auto_create_repositories");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ailab.generators.vectorweight;
+
+import dev.ailab.core.config.ConfigLoader;
+import dev.ailab.core.config.ToolkitConfig;
+import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.deployment.state.ApplyResult;
+import dev.ailab.deployment.state.FileAction;
+import dev.ailab.deployment.state.FileChange;
+import dev.ailab.deployment.state.FileOps;
+import dev.ailab.deployment.state.ManagedState;
+import dev.ailab.deployment.state.Plan;
+import dev.ailab.deployment.state.StateStore;
+import dev.ailab.generators.validate.VectorweightRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The vectorweight workflow over plain files: validate a config, generate the repository in
+ * memory, and plan or apply it to an output folder through the {@link StateStore}.
+ */
+public final class Vectorweight {
+    public static final String GENERATOR = "vectorweight";
+    public static final String STATE_PATH = ".vectorweight/state.json";
+
+    private final ConfigLoader loader;
+    private final VectorweightGenerator generator;
+    private final FileOps ops;
+
+    public Vectorweight(ConfigLoader loader) {
+        this(loader, new VectorweightGenerator(), FileOps.atomic());
+    }
+
+    public Vectorweight(ConfigLoader loader, VectorweightGenerator generator, FileOps ops) {
+        this.loader = loader;
+        this.generator = generator;
+        this.ops = ops;
+    }
+
+    /** Reads and checks {@code file}: schema, then every vectorweight rule; all problems at once. */
+    public ToolkitConfig validate(Path file) {
+        return loader.validateFile(file, VectorweightRules.all());
+    }
+
+    /** The default output folder: {@code <project_name>-deployment} next to the working folder. */
+    public static Path defaultOutput(Path workingDir, ToolkitConfig config) {
+        return workingDir.resolve(config.projectName + "-deployment");
+    }
+
+    /** What one plan or generate run found and did. */
+    public record Outcome(Path output, Plan plan, ApplyResult applied, List<String> warnings) {
+    }
+
+    /**
+     * Computes the plan for {@code output} (null: the default folder); writes nothing.
+     *
+     * <p>Fast path: when the state records this exact config (same bytes, same generator
+     * version) and every recorded file still has its recorded content, the output cannot
+     * change, so neither parsing nor generating is needed; the recorded warnings are repeated.
+     */
+    public Outcome plan(Path configFile, Path output, Path workingDir) {
+        byte[] raw = readConfig(configFile);
+        String inputHash = StateStore.sha256(raw);
+        Path quickDir = output != null ? output : quickDefaultOutput(workingDir, raw);
+        if (quickDir != null) {
+            Optional<ManagedState> same = store(quickDir).upToDateState(GENERATOR, VectorweightGenerator.VERSION, inputHash);
+            if (same.isPresent()) {
+                List<FileChange> unchanged = new ArrayList<>();
+                same.get().files().keySet().forEach(p -> unchanged.add(new FileChange(p, FileAction.UNCHANGED, null, null)));
+                Plan plan = new Plan(List.copyOf(unchanged), same.get(), GENERATOR, VectorweightGenerator.VERSION, inputHash,
+                        false, same.get().notes());
+                return new Outcome(quickDir, plan, null, same.get().notes());
+            }
+        }
+        ToolkitConfig config = validate(configFile);
+        Path dir = output != null ? output : defaultOutput(workingDir, config);
+        GeneratedRepository repo = generator.generate(config);
+        StateStore store = store(dir);
+        Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash, repo.files(), repo.warnings());
+        return new Outcome(dir, plan, null, repo.warnings());
+    }
+
+    private static final Pattern PROJECT_LINE = Pattern.compile("(?m)^project_name:[ \\t]*([a-z0-9-]+)[ \\t]*(#.*)?$");
+
+    /** The default output folder read from the raw text, or null when the simple form is not there. */
+    private static Path quickDefaultOutput(Path workingDir, byte[] raw) {
+        Matcher m = PROJECT_LINE.matcher(new String(raw, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        return m.find() ? null : workingDir.resolve(name + "-deployment");
+    }
+
+    private static byte[] readConfig(Path configFile) {
+        try {
+            return Files.readAllBytes(configFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.ailab.core.config.ConfigException(List.of(new dev.ailab.core.config.ConfigProblem(configFile, 0, 0,
+                    "config file not found", "check the path given to --config, or create one with 'vectorweight init'")));
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot read " + configFile + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    /** Plans and applies: writes what changed, prunes untouched stale files, keeps conflicts unless {@code force}. */
+    public Outcome generate(Path configFile, Path output, Path workingDir, boolean force) {
+        Outcome planned = plan(configFile, output, workingDir);
+        if (planned.plan().upToDate()) {
+            return new Outcome(planned.output(), planned.plan(),
+                    new ApplyResult(List.of(), List.of(), List.of(), List.of(), false), planned.warnings());
+        }
+        if (Files.exists(planned.output()) && !Files.isDirectory(planned.output())) {
+            throw new OperationFailedException("the output " + planned.output() + " exists and is not a folder",
+                    "choose another folder with --output");
+        }
+        ApplyResult applied = store(planned.output()).apply(planned.plan(), force);
+        return new Outcome(planned.output(), planned.plan(), applied, planned.warnings());
+    }
+
+    public StateStore store(Path dir) {
+        return new StateStore(dir, STATE_PATH, ops);
+    }
+
+    /** SHA-256 of the config file's bytes: recorded in the state as its input. */
+    public static String inputHash(Path configFile) {
+        try {
+            return StateStore.sha256(Files.readAllBytes(configFile));
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot read " + configFile + ": " + e.getMessage(), "check the path");
+        }
+    }
+}
