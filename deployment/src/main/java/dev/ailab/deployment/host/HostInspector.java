@@ -158,7 +158,7 @@ public final class HostInspector {
         } else if (pod.isEmpty()) {
             state = HostState.STOPPED;
             reason = "there is no pod named " + layout.pod();
-            next = "podman pod create --name " + layout.pod() + "   # then create the agent containers " + layout.containerName("AGENT");
+            next = "podman pod create --name " + layout.pod() + "   # then create the agent containers " + layout.pod() + "-AGENT";
         } else if (running == 0) {
             state = HostState.STOPPED;
             reason = "no agent container is running";
