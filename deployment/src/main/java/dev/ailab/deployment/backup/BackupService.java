@@ -138,7 +138,9 @@ public final class BackupService {
                     flush(); // AtomicFiles closes the channel after fsync
                 }
             }, BUFFER), archiveDigest);
-            GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
+            org.apache.commons.compress.compressors.gzip.GzipParameters gzip = new org.apache.commons.compress.compressors.gzip.GzipParameters();
+            gzip.setBufferSize(BUFFER); // the default 512-byte buffer means many small writes
+            GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, gzip);
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, StandardCharsets.UTF_8.name())) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -259,7 +261,8 @@ public final class BackupService {
         t.setModTime(e.mtime);
         tar.putArchiveEntry(t);
         if (e.type.equals("file")) {
-            MessageDigest md = sha256();
+            // The hash was taken in the first pass; a change since shows in the size or the
+            // modification time (as GNU tar checks), so the content is not hashed twice.
             long n = 0;
             try (InputStream in = Files.newInputStream(source)) {
                 byte[] buf = new byte[BUFFER];
@@ -268,12 +271,11 @@ public final class BackupService {
                     if (n + r > e.size) {
                         throw changed(source);
                     }
-                    md.update(buf, 0, r);
                     tar.write(buf, 0, r);
                     n += r;
                 }
             }
-            if (n != e.size || !HexFormat.of().formatHex(md.digest()).equals(e.sha256)) {
+            if (n != e.size || Files.getLastModifiedTime(source).toMillis() != e.mtime) {
                 throw changed(source);
             }
         }
