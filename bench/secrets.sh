@@ -4,7 +4,8 @@
 #  - backup create / backup verify of a 100 MB deployment folder  vs  tar czf + sha256sum.
 # Run after `./mvnw -q -DskipTests package`. Needs hyperfine and age. Writes Markdown tables
 # to bench/results/ (override with OUT=DIR). RUNS_SMALL / RUNS_LARGE set the run counts,
-# SECTIONS (default "small large backup") which parts run.
+# SECTIONS (default "small large backup") which parts run, TAG a suffix for the result files
+# (for example TAG=c2 with AI_LAB_JAVA_OPTS=-XX:TieredStopAtLevel=4, which the launcher passes on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -13,6 +14,7 @@ OUT=${OUT:-$root/bench/results}
 RUNS_SMALL=${RUNS_SMALL:-20}
 RUNS_LARGE=${RUNS_LARGE:-5}
 SECTIONS=${SECTIONS:-small large backup}
+tag=${TAG:+-$TAG}
 want() { case " $SECTIONS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 for tool in hyperfine age tar sha256sum; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 2; }
@@ -40,7 +42,7 @@ age -r "$recipient" -o "$work/100m.age" "$work/100m.bin"
 
 if want small; then
 echo "== secrets, 1 KB"
-hyperfine --warmup 3 --runs "$RUNS_SMALL" --export-markdown "$OUT/secrets-1k.md" \
+hyperfine --warmup 3 --runs "$RUNS_SMALL" --export-markdown "$OUT/secrets-1k$tag.md" \
   -n "ai-lab --version (start-up floor)" "$AI_LAB --version" \
   -n "ai-lab secrets set (1 KB)" "$AI_LAB secrets set bench1k < $work/1k.txt" \
   -n "age -e (1 KB)" "age -r $recipient -o $work/1k.out.age $work/1k.txt" \
@@ -50,7 +52,7 @@ fi
 
 if want large; then
 echo "== secrets, 100 MB"
-hyperfine --warmup 1 --runs "$RUNS_LARGE" --export-markdown "$OUT/secrets-100m.md" \
+hyperfine --warmup 1 --runs "$RUNS_LARGE" --export-markdown "$OUT/secrets-100m$tag.md" \
   -n "ai-lab secrets set (100 MB)" "$AI_LAB secrets set bench100m < $work/100m.bin" \
   -n "age -e (100 MB)" "age -r $recipient -o $work/100m.out.age $work/100m.bin" \
   -n "ai-lab secrets verify (100 MB)" "$AI_LAB secrets verify bench100m" \
@@ -77,7 +79,7 @@ tar czf "$work/peer.tar.gz" -C "$work/ai" --exclude=./backups --exclude=./age .
 sha256sum "$work/peer.tar.gz" > "$work/peer.tar.gz.sha256"
 
 echo "== backup, 100 MB"
-hyperfine --warmup 1 --runs "$RUNS_LARGE" --export-markdown "$OUT/backup-100m.md" \
+hyperfine --warmup 1 --runs "$RUNS_LARGE" --export-markdown "$OUT/backup-100m$tag.md" \
   --prepare "rm -rf $work/out/new-*" \
   -n "ai-lab backup create" "$AI_LAB backup create --dir $work/out/new-\$RANDOM" \
   -n "tar czf + sha256sum" "tar czf $work/t.tar.gz -C $work/ai --exclude=./backups --exclude=./age . && sha256sum $work/t.tar.gz > $work/t.tar.gz.sha256" \
