@@ -56,7 +56,7 @@ class PodmanIntegrationTest {
         Podman.Result created = podman.run(List.of("pod", "create", "--infra=false", "--name", pod));
         RequiredTool.assume("podman", created.ok(), "podman pod create failed: " + created.err());
         for (String agent : List.of("claude", "grok")) {
-            Podman.Result run = podman.run(List.of("run", "-d", "--pod", pod, "--name", pod + "-" + agent, "--stop-timeout", "1",
+            Podman.Result run = podman.run(List.of("run", "-d", "--pod", pod, "--name", pod + "-" + agent, "--stop-timeout", "1", "--network", "none",
                     image, "sh", "-c", "echo hello-" + agent + "; exec sleep 600"));
             if (!run.ok()) {
                 stopPod();
