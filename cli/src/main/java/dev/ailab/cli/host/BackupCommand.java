@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 /** Verified backups of the host: create, list, info, verify, restore, prune. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Verified backups of the host: create, list, info, verify, restore, prune.",
-        subcommands = {})
+        subcommands = {BackupCreateCommand.class, BackupListCommand.class, BackupInfoCommand.class, BackupVerifyCommand.class,
+                       BackupRestoreCommand.class, BackupPruneCommand.class},
+        footerHeading = "%nFormat:%n",
+        footer = {"  <backup_dir>/ai-lab-backup-<UTC time>.tar.gz: first entry ai-lab-backup-manifest.json (format version,",
+                  "  time, every entry's type, mode, size and SHA-256), then the files of <base_dir>; next to it a .sha256",
+                  "  file that 'sha256sum -c' reads. The age identity and the backups folder are never included."})
 public class BackupCommand extends GroupCommand {
 }

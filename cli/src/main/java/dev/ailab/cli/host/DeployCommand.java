@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** The AI-agent host: status, containers, restart, logs. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "The AI-agent host: status, containers, restart, logs.",
-        subcommands = {})
+        subcommands = {DeployStatusCommand.class, DeployContainersCommand.class, DeployRestartCommand.class, DeployLogsCommand.class},
+        footerHeading = "%nConfig:%n",
+        footer = {"  deployment.base_dir (default /ai; env AI_LAB_DEPLOY_DIR), deployment.pod (default ai-agents),",
+                  "  deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>)."})
 public class DeployCommand extends GroupCommand {
 }

@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 /** age-encrypted agent secrets: init, set, list, verify, rotate, get. */
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = "age-encrypted agent secrets: init, set, list, verify, rotate, get.",
-        subcommands = {})
+        subcommands = {SecretsInitCommand.class, SecretsSetCommand.class, SecretsListCommand.class, SecretsVerifyCommand.class,
+                       SecretsRotateCommand.class, SecretsGetCommand.class},
+        footerHeading = "%nFiles:%n",
+        footer = {"  <base_dir>/age/identity.txt   the host's age identity (0600; never backed up)",
+                  "  <secrets_dir>/<agent>.age      one encrypted secret per agent (0600)",
+                  "  <secrets_dir>/recipients.txt   extra age1... recipients every secret is also encrypted to"})
 public class SecretsCommand extends GroupCommand {
 }

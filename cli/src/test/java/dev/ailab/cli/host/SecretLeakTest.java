@@ -1,0 +1,163 @@
+package dev.ailab.cli.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ailab.cli.CliHarness;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After set, verify, rotate and backup (with -v so everything that logs, logs), the secret
+ * appears in no captured output, no log file, no file of the test's folders (archives
+ * decompressed too), no file the run left in the system temp folder, and no podman argument.
+ */
+class SecretLeakTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void theSecretIsNowhereButInMemory() throws Exception {
+        String secret = "leak-canary-" + UUID.randomUUID();
+        long started = System.currentTimeMillis() - 1000;
+        Path base = home.resolve("ai");
+        FakePodman fake = new FakePodman(home);
+        Files.createDirectories(base.resolve("config"));
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: ai-agents\n");
+        CliHarness cli = CliHarness.aiLab(home).env("AI_LAB_DEPLOY_DIR", base.toString())
+                .env("PATH", fake.binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        StringBuilder captured = new StringBuilder();
+        List<String[]> steps = List.of(
+                new String[] {"-v", "secrets", "init"},
+                new String[] {"-vv", "secrets", "set", "claude"},
+                new String[] {"-vv", "secrets", "set", "grok", "--armor"},
+                new String[] {"-vv", "secrets", "verify"},
+                new String[] {"-vv", "secrets", "list", "--output", "json"},
+                new String[] {"-vv", "secrets", "rotate", "--new-identity"},
+                new String[] {"-vv", "secrets", "verify", "--output", "json"},
+                new String[] {"-vv", "backup", "create", "--include-secrets"},
+                new String[] {"-vv", "backup", "list"},
+                new String[] {"-vv", "deploy", "status", "--output", "json"});
+        for (String[] step : steps) {
+            CliHarness.Result r = cli.stdin(secret + "\n").run(step);
+            assertThat(r.exitCode()).as(String.join(" ", step) + "\n" + r).isIn(0, 1);
+            captured.append(r.out()).append(r.err());
+        }
+        Path archive;
+        try (var files = Files.list(base.resolve("backups"))) {
+            archive = files.filter(p -> p.toString().endsWith(".tar.gz")).findFirst().orElseThrow();
+        }
+        CliHarness.Result verify = cli.run("-vv", "backup", "verify", archive.toString());
+        assertThat(verify.exitCode()).isZero();
+        captured.append(verify.out()).append(verify.err());
+        CliHarness.Result restore = cli.run("-vv", "backup", "restore", archive.toString());
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        captured.append(restore.out()).append(restore.err());
+
+        // The secret is really there, readable only through the tool.
+        assertThat(cli.run("secrets", "get", "claude").out()).isEqualTo(secret);
+
+        assertThat(captured.toString()).doesNotContain(secret);
+        assertThat(home.resolve(".local/state/ai-lab/toolkit.log")).exists();
+        List<Path> leaks = new ArrayList<>();
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+        scan(home, needle, leaks, 0);
+        scanTemp(Path.of(System.getProperty("java.io.tmpdir")), needle, leaks, started);
+        assertThat(leaks).as("files holding the plaintext").isEmpty();
+        // The scanner itself finds a planted copy, plain or gzipped, so the emptiness above means something.
+        Path planted = home.resolve("ai/state/planted.gz");
+        Files.createDirectories(planted.getParent());
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(planted))) {
+            gz.write(("prefix " + secret + " suffix").getBytes(StandardCharsets.UTF_8));
+        }
+        scan(home, needle, leaks, 0);
+        assertThat(leaks).containsExactly(planted);
+        assertThat(fake.calls()).isNotEmpty().noneMatch(c -> c.contains(secret));
+    }
+
+    private static void scan(Path root, byte[] needle, List<Path> leaks, long since) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() && attrs.lastModifiedTime().toMillis() >= since && attrs.size() < 64L * 1024 * 1024
+                        && contains(file, needle)) {
+                    leaks.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Files in the system temp folder written during the run (one level of folders deep). */
+    private static void scanTemp(Path tmp, byte[] needle, List<Path> leaks, long since) throws IOException {
+        try (var entries = Files.list(tmp)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                try {
+                    if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toMillis() >= since) {
+                        if (Files.size(p) < 64L * 1024 * 1024 && contains(p, needle)) {
+                            leaks.add(p);
+                        }
+                    } else if (Files.isDirectory(p) && Files.isReadable(p) && Files.getLastModifiedTime(p).toMillis() >= since) {
+                        try (var inner = Files.list(p)) {
+                            for (Path q : (Iterable<Path>) inner::iterator) {
+                                if (Files.isRegularFile(q) && Files.isReadable(q) && Files.getLastModifiedTime(q).toMillis() >= since
+                                        && Files.size(q) < 64L * 1024 * 1024 && contains(q, needle)) {
+                                    leaks.add(q);
+                                }
+                            }
+                        }
+                    }
+                } catch (IOException | SecurityException ignored) {
+                    // another user's or another test's file: not ours
+                }
+            }
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        if (indexOf(data, needle) >= 0) {
+            return true;
+        }
+        if (file.toString().endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                in.transferTo(out);
+                return indexOf(out.toByteArray(), needle) >= 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte[] needle) {
+        outer:
+        for (int i = 0; i <= data.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

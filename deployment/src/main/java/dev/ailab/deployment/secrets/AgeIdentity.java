@@ -1,0 +1,93 @@
+package dev.ailab.deployment.secrets;
+
+import com.exceptionfactory.jagged.RecipientStanzaReader;
+import com.exceptionfactory.jagged.x25519.X25519KeyFactory;
+import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
+import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
+import dev.ailab.core.error.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An age X25519 identity ({@code AGE-SECRET-KEY-1...}) with its recipient ({@code age1...}).
+ * The file form is the one {@code age-keygen} writes, so {@code age -d -i FILE} reads it.
+ * {@link #toString()} never shows the secret key.
+ */
+public final class AgeIdentity {
+    private static final String PREFIX = "AGE-SECRET-KEY-1";
+    private final String secretKey;
+    private final String recipient;
+
+    private AgeIdentity(String secretKey, String recipient) {
+        this.secretKey = secretKey;
+        this.recipient = recipient;
+    }
+
+    /** A new random identity. */
+    public static AgeIdentity generate() {
+        try {
+            KeyPair pair = new X25519KeyPairGenerator().generateKeyPair();
+            return new AgeIdentity(pair.getPrivate().toString(), pair.getPublic().toString());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("X25519 key generation is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the identity from the text of an identity file: comment lines start with '#', the
+     * first {@code AGE-SECRET-KEY-1} line is the key. {@code source} names the file in errors.
+     */
+    public static AgeIdentity parse(String text, String source) {
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (trimmed.toUpperCase(java.util.Locale.ROOT).startsWith(PREFIX)) {
+                return fromSecretKey(trimmed.toUpperCase(java.util.Locale.ROOT), source);
+            }
+            throw new InvalidInputException(source + ": not an age X25519 identity file (a line is neither a comment nor AGE-SECRET-KEY-1...)",
+                    "point to a file made by 'ai-lab secrets init' or 'age-keygen'");
+        }
+        throw new InvalidInputException(source + ": holds no AGE-SECRET-KEY-1 line",
+                "point to a file made by 'ai-lab secrets init' or 'age-keygen'");
+    }
+
+    private static AgeIdentity fromSecretKey(String key, String source) {
+        try {
+            byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
+            String recipient = new X25519KeyFactory().translateKey(new SecretKeySpec(bytes, "X25519")).toString();
+            java.util.Arrays.fill(bytes, (byte) 0);
+            return new AgeIdentity(key, recipient);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // The library's message may quote the key: never pass it on.
+            throw new InvalidInputException(source + ": the AGE-SECRET-KEY-1 line is damaged (bad Bech32 encoding or length)",
+                    "restore the identity file from a safe copy");
+        }
+    }
+
+    /** The public recipient, {@code age1...}. */
+    public String recipient() {
+        return recipient;
+    }
+
+    RecipientStanzaReader stanzaReader() throws GeneralSecurityException {
+        return X25519RecipientStanzaReaderFactory.newRecipientStanzaReader(secretKey);
+    }
+
+    /** The identity file text, as {@code age-keygen} writes it. */
+    public String fileText(Instant created) {
+        return "# created: " + created.truncatedTo(ChronoUnit.SECONDS) + "\n"
+                + "# public key: " + recipient + "\n"
+                + secretKey + "\n";
+    }
+
+    @Override
+    public String toString() {
+        return "AgeIdentity[" + recipient + "]";
+    }
+}
