@@ -208,7 +208,7 @@ public final class StoreFactory implements AutoCloseable {
             } else {
                 // Named, not looked up: Hibernate picks its PostgreSQL dialect without a connection.
                 builder.applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                        .applySetting("jakarta.persistence.database-major-version", "13");
+                        .applySetting("jakarta.persistence.database-major-version", "15");
             }
             StandardServiceRegistry registry = builder
                     .applySetting("hibernate.connection.datasource", dataSource)

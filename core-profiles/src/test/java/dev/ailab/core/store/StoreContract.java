@@ -36,8 +36,10 @@ abstract class StoreContract {
 
     @AfterEach
     void close() {
-        store.close();
-        cleanUp(settings);
+        if (store != null) {
+            store.close();
+            cleanUp(settings);
+        }
     }
 
     private static NewWorkItem item(String title, String project, WorkStatus status, Priority priority, List<String> labels,
