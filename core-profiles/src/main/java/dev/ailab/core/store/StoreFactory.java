@@ -382,6 +382,31 @@ public final class StoreFactory implements AutoCloseable {
         return file != null ? file.toString() : settings.url().replaceAll("password=[^&]*", "password=***");
     }
 
+    /** "ai-lab db restore NEWEST" when a backup exists, else how to find one. */
+    public String restoreHint() {
+        Path newest = newestBackup();
+        if (newest != null) {
+            return "restore the newest backup: ai-lab db restore " + newest;
+        }
+        return "restore a backup with 'ai-lab db restore FILE'" + (backupDir() != null ? " (none found in " + backupDir() + ")" : "");
+    }
+
+    /** The most recent file in {@link #backupDir()} made by {@code db backup}, or null. */
+    public Path newestBackup() {
+        Path dir = backupDir();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("ai-lab-") && (n.endsWith(".db.gz") || n.endsWith(".db.gz.age"));
+            }).max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public static boolean isCorrupt(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT") || m.contains("malformed");
@@ -392,8 +417,7 @@ public final class StoreFactory implements AutoCloseable {
         String m = String.valueOf(e.getMessage());
         if (isCorrupt(e)) {
             return new OperationFailedException("the database " + where() + " is damaged or not a database (" + m + ")",
-                    "restore the newest backup with 'ai-lab db restore FILE'"
-                            + (backupDir() != null ? " (backups are in " + backupDir() + ")" : ""), e);
+                    restoreHint(), e);
         }
         if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
             return new ExternalSystemException("the database " + where() + " stayed locked by another process for "

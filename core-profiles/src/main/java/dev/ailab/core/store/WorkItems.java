@@ -40,7 +40,8 @@ public final class WorkItems {
 
     /**
      * Adds every item in one transaction: all or nothing. {@code parent} values refer to the
-     * {@code ids} given alongside (the ids in the file), not to rows already in the store.
+     * {@code fileIds} given alongside (the ids in the file) of earlier items, not to rows already
+     * in the store; anything else is refused.
      * Returns the new ids in order.
      */
     public List<Long> addAll(List<NewWorkItem> items, List<Long> fileIds) {
@@ -52,6 +53,11 @@ public final class WorkItems {
                 NewWorkItem item = items.get(i);
                 if (item.parent() != null) {
                     Long mapped = idMap.get(item.parent());
+                    if (mapped == null) {
+                        throw new InvalidInputException("item " + (i + 1) + " (\"" + item.title() + "\"): parent "
+                                + item.parent() + " is not the id of an earlier item in the file",
+                                "parents refer to the 'id' of an item listed before; nothing was imported");
+                    }
                     item = new NewWorkItem(item.title(), item.body(), item.project(), item.status(), item.priority(),
                             item.labels(), item.assignee(), item.due(), mapped, item.externalRef(), item.created(),
                             item.updated());

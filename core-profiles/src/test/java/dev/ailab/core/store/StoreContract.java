@@ -162,13 +162,16 @@ abstract class StoreContract {
         work.add(NewWorkItem.of("existing"));
         List<NewWorkItem> items = List.of(NewWorkItem.of("one"), NewWorkItem.of("two"),
                 new NewWorkItem("three", null, null, null, null, List.of(), null, null, 99L, null, null, null));
-        // parent 99 is not an id in the file: mapped to null, so that import works...
-        assertThat(work.addAll(items, List.of(1L, 2L, 3L))).hasSize(3);
-        // ...but a bad label in the last item aborts the whole batch
+        // parent 99 is not an id in the file: the whole batch is refused
+        assertThatThrownBy(() -> work.addAll(items, List.of(1L, 2L, 3L))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("parent 99");
+        assertThat(work.count()).isEqualTo(1);
+        assertThat(work.addAll(items.subList(0, 2), List.of(1L, 2L))).hasSize(2);
+        // a bad label in the last item aborts the whole batch
         List<NewWorkItem> bad = List.of(NewWorkItem.of("four"),
                 new NewWorkItem("five", null, null, null, null, List.of("no spaces"), null, null, null, null, null, null));
         assertThatThrownBy(() -> work.addAll(bad, null)).isInstanceOf(InvalidInputException.class);
-        assertThat(work.count()).isEqualTo(4);
+        assertThat(work.count()).isEqualTo(3);
     }
 
     @Test
