@@ -10,10 +10,24 @@ final class WorkOutput {
     private WorkOutput() {
     }
 
+    /**
+     * The list table. Narrow terminals drop the less important columns first (labels and due
+     * below 100 columns, project below 72) so the title keeps a readable width.
+     */
     static void table(PrintWriter out, List<WorkItemRow> rows, int width) {
-        TextTable t = new TextTable("ID", "STATUS", "PRI", "DUE", "PROJECT", "LABELS", "TITLE");
+        boolean wide = width >= 100;
+        boolean medium = width >= 72;
+        TextTable t = wide ? new TextTable("ID", "STATUS", "PRI", "DUE", "PROJECT", "LABELS", "TITLE")
+                : medium ? new TextTable("ID", "STATUS", "PRI", "PROJECT", "TITLE")
+                : new TextTable("ID", "STATUS", "PRI", "TITLE");
         for (WorkItemRow r : rows) {
-            t.row(r.id(), r.status(), r.priority(), r.due(), r.project(), String.join(",", r.labels()), r.title());
+            if (wide) {
+                t.row(r.id(), r.status(), r.priority(), r.due(), r.project(), String.join(",", r.labels()), r.title());
+            } else if (medium) {
+                t.row(r.id(), r.status(), r.priority(), r.project(), r.title());
+            } else {
+                t.row(r.id(), r.status(), r.priority(), r.title());
+            }
         }
         t.print(out, width);
     }

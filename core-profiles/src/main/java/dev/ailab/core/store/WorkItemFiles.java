@@ -272,6 +272,7 @@ public final class WorkItemFiles {
         JsonArrayWriter(Writer out) {
             try {
                 g = new JsonFactory().createGenerator(out);
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the writer (maybe stdout)
                 g.useDefaultPrettyPrinter();
                 g.writeStartArray();
             } catch (IOException e) {
