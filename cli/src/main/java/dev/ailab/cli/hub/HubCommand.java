@@ -7,6 +7,7 @@ import dev.ailab.cli.TextTable;
 import dev.ailab.core.config.LoadedConfig;
 import dev.ailab.core.config.StoreConfig;
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.store.SqliteNative;
 import dev.ailab.core.store.StoreFactory;
 import dev.ailab.core.store.StoreSettings;
 import java.io.IOException;
@@ -64,7 +65,11 @@ public abstract class HubCommand implements Callable<Integer> {
 
     protected StoreFactory store() {
         if (store == null) {
-            store = StoreFactory.open(settings(context(), config));
+            StoreSettings settings = settings(context(), config);
+            if (settings.url().startsWith("jdbc:sqlite:")) {
+                SqliteNative.useCacheDir(context().xdg().cacheHome());
+            }
+            store = StoreFactory.open(settings);
         }
         return store;
     }
