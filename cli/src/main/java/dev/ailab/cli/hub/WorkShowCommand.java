@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code work show}: one item with its children, sessions and originating idea (Hibernate). */
+/** {@code work show}: one item with its children, sessions and originating idea. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one work item with what is linked to it.",
         footerHeading = "%nExamples:%n", footer = {"  ai-lab work show 12", "  ai-lab work show 12 --output json"})
 public class WorkShowCommand extends HubCommand {

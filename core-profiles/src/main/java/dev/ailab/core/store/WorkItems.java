@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Work items. The hot paths ({@link #add}, {@link #list}, {@link #setStatus}, import and export)
- * are plain JDBC so a command-line run never pays for Hibernate's boot; {@link #show},
+ * Work items. The hot paths ({@link #add}, {@link #list}, {@link #show}, {@link #setStatus},
+ * import and export) are plain JDBC so a command-line run never pays for Hibernate's boot;
  * {@link #update} and {@link #delete} go through the {@link WorkItem} entity. Both write the same
  * columns the same way ({@link StoreValues}); tests hold them to it on SQLite and PostgreSQL.
  */
@@ -242,20 +242,51 @@ public final class WorkItems {
     public record Details(WorkItemRow item, List<WorkItemRow> children, List<Long> sessions, Long fromIdea) {
     }
 
+    /**
+     * Plain SQL too (four indexed look-ups): {@code work show} is a read a person runs as often
+     * as {@code work list}, so it should not pay for Hibernate's boot either.
+     */
     public Details show(long id) {
-        return store.hibernate(s -> {
-            WorkItem w = s.find(WorkItem.class, id);
-            if (w == null) {
-                throw unknown(id);
+        return store.read(c -> {
+            WorkItemRow item;
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE w.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw unknown(id);
+                    }
+                    item = row(rs);
+                }
             }
-            List<WorkItemRow> children = s.createSelectionQuery("from WorkItem w where w.parent = :p order by w.id", WorkItem.class)
-                    .setParameter("p", w).getResultList().stream().map(WorkItemRow::of).toList();
-            List<Long> sessions = s.createSelectionQuery(
-                            "select a.id from AiSession a join a.workItems i where i = :w order by a.id", Long.class)
-                    .setParameter("w", w).getResultList();
-            Long idea = s.createSelectionQuery("select i.id from Idea i where i.promotedTo = :w", Long.class)
-                    .setParameter("w", w).getResultList().stream().findFirst().orElse(null);
-            return new Details(WorkItemRow.of(w), children, sessions, idea);
+            List<WorkItemRow> children = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE w.parent_id = ? ORDER BY w.id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        children.add(row(rs));
+                    }
+                }
+            }
+            List<Long> sessions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT session_id FROM ai_session_work_item WHERE work_item_id = ? ORDER BY session_id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sessions.add(rs.getLong(1));
+                    }
+                }
+            }
+            Long idea = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM idea WHERE promoted_work_item_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        idea = rs.getLong(1);
+                    }
+                }
+            }
+            return new Details(item, children, sessions, idea);
         });
     }
 
