@@ -45,6 +45,10 @@ public final class WorkItems {
      * Returns the new ids in order.
      */
     public List<Long> addAll(List<NewWorkItem> items, List<Long> fileIds) {
+        boolean links = items.stream().anyMatch(i -> i.parent() != null);
+        if (!links && store.vendor() == StoreFactory.Vendor.SQLITE) {
+            return addAllBatched(items);
+        }
         return store.jdbc(c -> {
             Map<String, Long> projects = new HashMap<>();
             Map<Long, Long> idMap = new HashMap<>();
@@ -67,6 +71,70 @@ public final class WorkItems {
                 Long fileId = fileIds == null ? null : fileIds.get(i);
                 if (fileId != null) {
                     idMap.put(fileId, id);
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * SQLite without parent links: JDBC batches of 500 in the one transaction. The transaction
+     * holds SQLite's write lock from its first statement (BEGIN IMMEDIATE), so the new rows are
+     * exactly those above the highest id seen at the start.
+     */
+    private List<Long> addAllBatched(List<NewWorkItem> items) {
+        return store.jdbc(c -> {
+            long before;
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM work_item");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+            Map<String, Long> projects = new HashMap<>();
+            String now = StoreValues.now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_item (project_id, title, body, status, priority,"
+                    + " labels, assignee, due_date, parent_id, external_ref, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)")) {
+                int pending = 0;
+                for (NewWorkItem item : items) {
+                    validate(item, "");
+                    Long projectId = null;
+                    if (item.project() != null && !item.project().isBlank()) {
+                        projectId = projects.get(item.project());
+                        if (projectId == null) {
+                            projectId = Projects.idOrCreate(c, item.project());
+                            projects.put(item.project(), projectId);
+                        }
+                    }
+                    setLong(ps, 1, projectId);
+                    ps.setString(2, item.title().strip());
+                    ps.setString(3, item.body());
+                    ps.setString(4, (item.status() == null ? WorkStatus.todo : item.status()).name());
+                    ps.setInt(5, (item.priority() == null ? Priority.normal : item.priority()).rank());
+                    ps.setString(6, StoreValues.joinLabels(StoreValues.labels(item.labels())));
+                    ps.setString(7, item.assignee());
+                    ps.setString(8, StoreValues.date(item.due()));
+                    ps.setString(9, item.externalRef());
+                    String created = item.created() == null ? now : StoreValues.instant(item.created());
+                    ps.setString(10, created);
+                    ps.setString(11, item.updated() == null ? created : StoreValues.instant(item.updated()));
+                    ps.addBatch();
+                    if (++pending == 500) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            List<Long> ids = new ArrayList<>(items.size());
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM work_item WHERE id > ? ORDER BY id")) {
+                ps.setLong(1, before);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
                 }
             }
             return ids;
