@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** Ideas: add, list, show, promote to a work item. */
 @Command(name = "idea", mixinStandardHelpOptions = true,
         description = "Ideas: add, list, show, promote to a work item.",
-        subcommands = {})
+        subcommands = {IdeaAddCommand.class, IdeaListCommand.class, IdeaShowCommand.class, IdeaPromoteCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab idea add 'Cache the CDS archive per branch' --tag perf", "  ai-lab idea promote 3 --project hub"})
 public class IdeaCommand extends GroupCommand {
 }

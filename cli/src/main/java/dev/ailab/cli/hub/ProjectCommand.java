@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** Projects registry: register, list, archive, sync. */
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Projects registry: register, list, archive, sync.",
-        subcommands = {})
+        subcommands = {ProjectRegisterCommand.class, ProjectListCommand.class, ProjectArchiveCommand.class, ProjectSyncCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab project register ~/code/shop", "  ai-lab project list", "  ai-lab project sync --all"})
 public class ProjectCommand extends GroupCommand {
 }

@@ -1,0 +1,45 @@
+package dev.ailab.cli.hub;
+
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.core.store.DbMaintenance;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code db backup}: consistent snapshot (VACUUM INTO), gzip, optional age, SHA-256 sidecar. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Copy the store consistently while others may write (VACUUM INTO), gzip it, optionally age-encrypt it,"
+                + " and write FILE.sha256 next to it. Prints the backup's path.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab db backup", "  ai-lab db backup --output /mnt/usb/hub.db.gz",
+            "  ai-lab db backup --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"})
+public class DbBackupCommand extends HubCommand {
+    @Option(names = {"-o", "--output", "--to"}, paramLabel = "FILE",
+            description = "Where to write (default: backups/ai-lab-STAMP.db.gz next to the database).")
+    String target;
+
+    @Option(names = "--encrypt-to", paramLabel = "AGE_RECIPIENT", description = "Encrypt for this age X25519 recipient (age1...).")
+    String recipient;
+
+    @Option(names = "--json", description = "Report path, size and checksum as JSON on stdout.")
+    boolean json;
+
+    @Override
+    protected int run() {
+        if (recipient != null) {
+            HubAge.checkRecipient(recipient);
+        }
+        DbMaintenance db = new DbMaintenance(store());
+        Path file = target != null ? context().resolve(target) : db.defaultBackupFile(recipient != null);
+        DbMaintenance.BackupResult r = db.backup(file, recipient == null ? null : out -> HubAge.encrypt(out, recipient));
+        if (json) {
+            JsonOutput.write(out(), r);
+        } else {
+            out().println(r.file());
+            out().flush();
+            err().println("sha256 " + r.sha256() + " (" + r.sizeBytes() + " bytes" + (r.encrypted() ? ", age-encrypted" : "") + ")");
+            err().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ailab.cli.hub;
+
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.store.ProjectRow;
+import dev.ailab.core.store.Projects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code project sync --all}: refreshes metadata, reports missing folders (exit 1 when any is missing). */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Refresh every registered project's metadata from its folder and report projects whose folder is gone"
+                + " (exit 1 when one is).",
+        footerHeading = "%nExamples:%n", footer = {"  ai-lab project sync --all", "  ai-lab project sync --all --output json"})
+public class ProjectSyncCommand extends HubCommand {
+    @Option(names = "--all", description = "Every registered, not archived project (required).") boolean all;
+
+    @Mixin
+    OutputMixin output;
+
+    @Override
+    protected int run() {
+        if (!all) {
+            throw new InvalidInputException("say which projects to sync", "use --all");
+        }
+        Projects.SyncReport report = new Projects(store()).syncAll();
+        if (output.json()) {
+            JsonOutput.write(out(), report);
+        } else {
+            for (ProjectRow r : report.refreshed()) {
+                out().println("ok       " + r.name() + "  " + r.path());
+            }
+            for (ProjectRow r : report.missing()) {
+                out().println("MISSING  " + r.name() + "  " + r.path());
+            }
+            out().flush();
+        }
+        if (!report.missing().isEmpty()) {
+            err().println("error: " + report.missing().size() + " project folder(s) missing");
+            err().println("hint: move them back, register the new place with 'ai-lab project register PATH',"
+                    + " or 'ai-lab project archive NAME'");
+            err().flush();
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ailab.cli.hub;
+
+import dev.ailab.core.store.Sessions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code session start}: prints only the id, for wrappers to capture. */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Start an AI session and print its id.",
+        footerHeading = "%nExamples:%n", footer = {"  id=$(ai-lab session start --agent claude --model opus --project shop --work 12)"})
+public class SessionStartCommand extends HubCommand {
+    @Option(names = "--agent", required = true, paramLabel = "NAME", description = "The agent (claude, grok, gemini, ...).") String agent;
+    @Option(names = "--model", paramLabel = "MODEL") String model;
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME") String project;
+    @Option(names = "--work", paramLabel = "ID", split = ",", description = "Work items this session is about (repeatable).")
+    List<Long> work = new ArrayList<>();
+
+    @Override
+    protected int run() {
+        long id = new Sessions(store()).start(agent, model, project, work);
+        out().println(id);
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ailab.cli.hub;
+
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.store.NewWorkItem;
+import dev.ailab.core.store.WorkItemFiles;
+import dev.ailab.core.store.WorkItems;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code work import}: checks the whole file, then inserts every item in one transaction. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import work items from JSON or CSV: all of them in one transaction, or none.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab work import items.json", "  ai-lab work import backlog.csv",
+            "  cat items.json | ai-lab work import - --format json"})
+public class WorkImportCommand extends HubCommand {
+    @Parameters(paramLabel = "FILE", description = "A .json or .csv file, or - for standard input.")
+    String file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json or csv (default: from the file name).")
+    WorkItemFiles.Format format;
+
+    @Mixin
+    OutputMixin output;
+
+    @Override
+    protected int run() throws IOException {
+        WorkItemFiles.Format f = format != null ? format : WorkItemFiles.Format.guess(file);
+        if (f == null) {
+            throw new InvalidInputException("cannot tell the format of '" + file + "'", "name it .json or .csv, or give --format");
+        }
+        List<WorkItemFiles.Entry> entries;
+        String name = file.equals("-") ? "<stdin>" : file;
+        if (file.equals("-")) {
+            entries = WorkItemFiles.read(new InputStreamReader(context().stdin(), StandardCharsets.UTF_8), f, name);
+        } else {
+            Path p = context().resolve(file);
+            if (!Files.isRegularFile(p)) {
+                throw new InvalidInputException("no such file: " + p, "give the path of a .json or .csv file");
+            }
+            try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+                entries = WorkItemFiles.read(r, f, name);
+            }
+        }
+        List<NewWorkItem> items = entries.stream().map(WorkItemFiles.Entry::item).toList();
+        List<Long> fileIds = entries.stream().map(WorkItemFiles.Entry::fileId).toList();
+        List<Long> ids = new WorkItems(store()).addAll(items, fileIds);
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("imported", ids.size());
+            result.put("first_id", ids.get(0));
+            result.put("last_id", ids.get(ids.size() - 1));
+            JsonOutput.write(out(), result);
+        } else {
+            out().println("imported " + ids.size() + " work items (ids " + ids.get(0) + "-" + ids.get(ids.size() - 1) + ")");
+            out().flush();
+        }
+        return 0;
+    }
+}

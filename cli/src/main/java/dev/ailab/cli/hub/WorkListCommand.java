@@ -1,0 +1,37 @@
+package dev.ailab.cli.hub;
+
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.core.store.WorkItemRow;
+import dev.ailab.core.store.WorkItems;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code work list}: one plain-JDBC query, a table that fits the terminal. */
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+        description = "List work items (all but done ones unless --all or --status).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ai-lab work list", "  ai-lab work list --project shop --label bug --sort priority",
+            "  ai-lab work list --status blocked,doing --output json", "  ai-lab work list --all --search login --due-before +7d"})
+public class WorkListCommand extends HubCommand {
+    @Mixin
+    WorkFilterOptions filter;
+
+    @Mixin
+    OutputMixin output;
+
+    @Override
+    protected int run() {
+        List<WorkItemRow> rows = new WorkItems(store()).list(filter.toFilter(false));
+        if (output.json()) {
+            JsonOutput.write(out(), rows);
+        } else if (rows.isEmpty()) {
+            err().println("no work items match");
+            err().flush();
+        } else {
+            WorkOutput.table(out(), rows, width());
+        }
+        return 0;
+    }
+}
