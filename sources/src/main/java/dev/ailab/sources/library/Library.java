@@ -99,7 +99,7 @@ public final class Library {
 
     private final LibraryHome home;
     private final GitClient git;
-    private final String branch;
+    private String branch;
     private final AuditLog audit;
     private final Clock clock;
     private FaultInjector faults = FaultInjector.NONE;
@@ -111,6 +111,18 @@ public final class Library {
         this.branch = branch == null || branch.isBlank() ? "main" : branch;
         this.audit = audit;
         this.clock = clock;
+        // The branch chosen at init wins over the config afterwards: updates follow what was cloned.
+        Path recorded = home.meta().resolve("branch");
+        if (Files.isRegularFile(recorded)) {
+            try {
+                String b = Files.readString(recorded).strip();
+                if (!b.isEmpty()) {
+                    this.branch = b;
+                }
+            } catch (IOException ignored) {
+                // fall back to the configured branch
+            }
+        }
     }
 
     public Library faults(FaultInjector faults) {
@@ -183,6 +195,7 @@ public final class Library {
             Files.move(temp, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Files.createDirectories(home.personal());
             Files.createDirectories(home.meta());
+            AtomicFiles.writeString(home.meta().resolve("branch"), branch + "\n");
             GitRepository r = repository();
             String head = r.resolve("HEAD");
             GitClient.Commit c = r.commit(head);
