@@ -108,9 +108,7 @@ public final class CommandGit implements GitClient {
     /** Runs {@code action} with an environment that lets git find the credentials in {@code auth}. */
     private <T> T withAuth(GitAuth auth, java.util.function.Function<Map<String, String>, T> action) {
         Map<String, String> env = new LinkedHashMap<>();
-        if (auth == null) {
-            auth = GitAuth.none();
-        }
+        auth = auth == null ? GitAuth.none() : SshKeys.unlock(auth);
         Path dir = null;
         char[] token = null;
         char[] passphrase = null;

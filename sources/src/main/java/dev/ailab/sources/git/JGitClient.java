@@ -94,6 +94,9 @@ public final class JGitClient implements GitClient {
             }
             return heads;
         } catch (GitAPIException | RuntimeException e) {
+            if (e instanceof ToolkitException te) {
+                throw te;
+            }
             throw GitErrors.remoteFailure("ls-remote", url, null, messages(e));
         }
     }
@@ -160,7 +163,7 @@ public final class JGitClient implements GitClient {
     }
 
     private Transport configure(TransportCommand<?, ?> command, GitAuth auth) {
-        GitAuth a = auth == null ? GitAuth.none() : auth;
+        GitAuth a = auth == null ? GitAuth.none() : SshKeys.unlock(auth);
         command.setTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         Secrets secrets = new Secrets(a);
         command.setCredentialsProvider(secrets);
@@ -310,6 +313,9 @@ public final class JGitClient implements GitClient {
             try (Transport t = configure(fetch, auth)) {
                 fetch.call();
             } catch (GitAPIException | RuntimeException e) {
+                if (e instanceof ToolkitException te) {
+                    throw te;
+                }
                 throw GitErrors.remoteFailure("fetch", remoteUrl(), branch, messages(e));
             }
             String id = resolve("refs/remotes/origin/" + branch);

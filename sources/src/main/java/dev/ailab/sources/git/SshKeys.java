@@ -50,6 +50,51 @@ public final class SshKeys {
         }
     }
 
+    /**
+     * Decrypts the key in memory with {@code passphrase} (Apache MINA sshd's key loaders, as
+     * JGit uses them) and fails with a clear message when the passphrase is wrong, before any
+     * connection is tried.
+     */
+    public static void verifyPassphrase(Path key, char[] passphrase) {
+        try (java.io.InputStream in = Files.newInputStream(key)) {
+            String pw = new String(passphrase);
+            Iterable<java.security.KeyPair> pairs = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(
+                    null, org.apache.sshd.common.NamedResource.ofName(key.toString()), in,
+                    org.apache.sshd.common.config.keys.FilePasswordProvider.of(pw));
+            if (pairs == null || !pairs.iterator().hasNext()) {
+                throw new InvalidInputException("cannot read a key from " + key, "check the file given to --ssh-key");
+            }
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            if (e instanceof InvalidInputException iie) {
+                throw iie;
+            }
+            throw new InvalidInputException("the passphrase of the SSH key " + key + " is wrong (or the key is damaged)",
+                    "enter the passphrase again; nothing was changed", e);
+        }
+    }
+
+    /**
+     * Asks for the passphrase of an encrypted key once, checks it, and returns auth whose
+     * passphrase supplier answers from memory; unchanged when the key needs no passphrase.
+     */
+    public static GitAuth unlock(GitAuth auth) {
+        if (auth == null || auth.sshKey() == null || !isEncrypted(auth.sshKey())) {
+            return auth;
+        }
+        if (auth.passphrase() == null) {
+            throw new InvalidInputException("the SSH key " + auth.sshKey() + " has a passphrase and none was given",
+                    "run on a terminal to be asked, or set SSH_ASKPASS to a program that prints it");
+        }
+        char[] pw = auth.passphrase().get();
+        if (pw == null) {
+            throw new InvalidInputException("no passphrase given for " + auth.sshKey());
+        }
+        verifyPassphrase(auth.sshKey(), pw);
+        char[] kept = pw.clone();
+        java.util.Arrays.fill(pw, '\0');
+        return new GitAuth(auth.sshKey(), kept::clone, auth.username(), auth.token(), auth.knownHosts());
+    }
+
     private static String read(Path key) {
         try {
             return Files.readString(key, StandardCharsets.ISO_8859_1);
