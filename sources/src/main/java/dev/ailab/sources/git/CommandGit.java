@@ -450,6 +450,34 @@ public final class CommandGit implements GitClient {
         }
 
         @Override
+        public List<GrepHit> grep(String text, boolean ignoreCase) {
+            List<String> args = new ArrayList<>(List.of("grep", "--untracked", "-I", "-n", "-z", "--no-color", "-F"));
+            if (ignoreCase) {
+                args.add("-i");
+            }
+            args.addAll(List.of("-e", text, "--"));
+            Result r = run(dir, args, Map.of(), GitProgress.NONE, Duration.ofMinutes(10));
+            if (r.code == 1) {
+                return List.of();
+            }
+            if (r.code != 0) {
+                return null;
+            }
+            List<GrepHit> hits = new ArrayList<>();
+            for (String line : r.out().split("\n")) {
+                String[] f = line.split("\0", 3);
+                if (f.length == 3) {
+                    try {
+                        hits.add(new GrepHit(f[0], Integer.parseInt(f[1]), f[2]));
+                    } catch (NumberFormatException ignored) {
+                        // not a match line
+                    }
+                }
+            }
+            return hits;
+        }
+
+        @Override
         public List<String> verify() {
             List<String> problems = new ArrayList<>();
             Result head = git("rev-parse", "--verify", "HEAD^{commit}");

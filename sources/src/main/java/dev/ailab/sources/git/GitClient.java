@@ -36,6 +36,10 @@ public interface GitClient {
         }
     }
 
+    /** One line found by {@link GitRepository#grep}. */
+    record GrepHit(String path, int line, String text) {
+    }
+
     /** A working copy. */
     interface GitRepository {
         Path dir();
@@ -88,6 +92,15 @@ public interface GitClient {
 
         /** Refs under {@code prefix} (name to id). */
         Map<String, String> refs(String prefix);
+
+        /**
+         * Lines of the working tree's files (tracked and untracked, binary files skipped) that
+         * contain {@code text} literally, or null when this implementation has no fast search
+         * (the caller then reads the files itself).
+         */
+        default List<GrepHit> grep(String text, boolean ignoreCase) {
+            return null;
+        }
 
         /** Checks the object database and returns problems found (empty when healthy). */
         List<String> verify();

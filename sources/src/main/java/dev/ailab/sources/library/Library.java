@@ -550,13 +550,51 @@ public final class Library {
         return m.matches(p) || !glob.contains("/") && m.matches(p.getFileName());
     }
 
-    /** Lines of the effective view containing {@code text}. */
+    /**
+     * Lines of the effective view containing {@code text}. With the git command, library/ is
+     * searched by {@code git grep} (multi-threaded, reads only the working tree); personal/ and the
+     * JGit fallback are searched here.
+     */
     public List<Match> search(String text, boolean ignoreCase, String glob) {
         if (text == null || text.isEmpty()) {
             throw new InvalidInputException("nothing to search for", "give the text: ai-config library search TEXT");
         }
+        PathMatcher matcher = matcher(glob);
+        List<GitClient.GrepHit> hits = isPresent() ? repository().grep(text, ignoreCase) : null;
+        if (hits == null) {
+            return searchFiles(list(glob), text, ignoreCase);
+        }
+        List<EffectiveFile> personal = new ArrayList<>();
+        Set<String> personalPaths = new HashSet<>();
+        if (Files.isDirectory(home.personal())) {
+            try (Stream<Path> walk = Files.walk(home.personal())) {
+                walk.filter(Files::isRegularFile).forEach(f -> {
+                    String rel = LibraryIndex.relative(home.personal(), f);
+                    if (rel.startsWith(".st") || rel.equals(".DS_Store")) {
+                        return;
+                    }
+                    personalPaths.add(rel);
+                    if (matches(matcher, glob, rel)) {
+                        Origin o = Files.isRegularFile(home.library().resolve(rel)) ? Origin.OVERRIDE : Origin.PERSONAL;
+                        personal.add(new EffectiveFile(rel, o, 0));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + home.personal() + ": " + e.getMessage(), e);
+            }
+        }
+        List<Match> found = new ArrayList<>(searchFiles(personal, text, ignoreCase));
+        for (GitClient.GrepHit h : hits) {
+            if (!personalPaths.contains(h.path()) && matches(matcher, glob, h.path())) {
+                found.add(new Match(h.path(), Origin.LIBRARY, h.line(), h.text().strip()));
+            }
+        }
+        found.sort(Comparator.comparing(Match::path).thenComparingInt(Match::line));
+        return found;
+    }
+
+    private List<Match> searchFiles(List<EffectiveFile> files, String text, boolean ignoreCase) {
         String needle = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
-        List<EffectiveFile> files = list(glob);
         return files.parallelStream().flatMap(f -> {
             Path file = (f.origin() == Origin.LIBRARY ? home.library() : home.personal()).resolve(f.path());
             try {
@@ -570,14 +608,16 @@ public final class Library {
                 int from = 0;
                 int line = 1;
                 int lineStart = 0;
+                int scanned = 0;
                 int idx;
                 while ((idx = hay.indexOf(needle, from)) >= 0) {
-                    for (int i = lineStart; i < idx; i++) {
+                    for (int i = scanned; i < idx; i++) {
                         if (content.charAt(i) == '\n') {
                             line++;
                             lineStart = i + 1;
                         }
                     }
+                    scanned = idx;
                     int end = content.indexOf('\n', idx);
                     end = end < 0 ? content.length() : end;
                     found.add(new Match(f.path(), f.origin(), line, content.substring(lineStart, end).strip()));

@@ -317,6 +317,15 @@ abstract class LibraryScenarios {
         assertThat(library.list("agents/**")).extracting(Library.EffectiveFile::path).containsExactly("agents/coder.yaml");
         assertThat(library.search("review", true, null)).extracting(Library.Match::path, Library.Match::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("prompts/review.md", 1));
+        write(lib("notes/untracked.md"), "a\nfind me\nb\nFIND ME too\n");
+        write(personal("mine/two.md"), "find me\nx\nfind me\n");
+        assertThat(library.search("find me", true, null)).extracting(Library.Match::path, Library.Match::line, Library.Match::origin)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mine/two.md", 1, Library.Origin.PERSONAL),
+                        org.assertj.core.groups.Tuple.tuple("mine/two.md", 3, Library.Origin.PERSONAL),
+                        org.assertj.core.groups.Tuple.tuple("notes/untracked.md", 2, Library.Origin.LIBRARY),
+                        org.assertj.core.groups.Tuple.tuple("notes/untracked.md", 4, Library.Origin.LIBRARY));
+        assertThat(library.search("find me", false, "notes/*")).extracting(Library.Match::text).containsExactly("find me");
+        Files.delete(lib("notes/untracked.md"));
         Library.Status s = library.status();
         assertThat(s.localEdits()).containsExactly("prompts/explain.md");
         assertThat(s.overrides()).containsExactly("prompts/review.md");
