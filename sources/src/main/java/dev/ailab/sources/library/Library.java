@@ -505,15 +505,23 @@ public final class Library {
 
     /** Refreshes and saves the index; cheap when nothing changed. */
     public LibraryIndex index() {
+        return index(false);
+    }
+
+    private LibraryIndex index(boolean namesOnly) {
         LibraryIndex index = LibraryIndex.load(home.indexFile());
-        index.refresh(home.library(), home.personal());
+        index.refresh(home.library(), home.personal(), namesOnly);
         index.saveIfChanged();
         return index;
     }
 
     /** The effective view (library overlaid with personal), filtered by an optional glob. */
     public List<EffectiveFile> list(String glob) {
-        LibraryIndex index = index();
+        return list(glob, true);
+    }
+
+    private List<EffectiveFile> list(String glob, boolean namesOnly) {
+        LibraryIndex index = index(namesOnly);
         PathMatcher matcher = matcher(glob);
         Map<String, EffectiveFile> view = new java.util.TreeMap<>();
         for (LibraryIndex.Entry e : index.library().values()) {
@@ -562,7 +570,7 @@ public final class Library {
         PathMatcher matcher = matcher(glob);
         List<GitClient.GrepHit> hits = isPresent() ? repository().grep(text, ignoreCase) : null;
         if (hits == null) {
-            return searchFiles(list(glob), text, ignoreCase);
+            return searchFiles(list(glob, false), text, ignoreCase);
         }
         List<EffectiveFile> personal = new ArrayList<>();
         Set<String> personalPaths = new HashSet<>();

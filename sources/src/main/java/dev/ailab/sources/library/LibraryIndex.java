@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * unchanged is read or hashed again; hashes are computed only when a command needs them.
  */
 public final class LibraryIndex {
-    private static final int MAGIC = 0x41494931; // "AII1"
+    private static final int MAGIC = 0x41494932; // "AII2"
     private static final Set<String> SKIPPED = Set.of(".git", ".stfolder", ".stversions", ".stignore", ".DS_Store",
             ".ai-config");
 
@@ -48,6 +48,8 @@ public final class LibraryIndex {
     private final Path file;
     private final Map<String, Entry> library;
     private final Map<String, Entry> personal;
+    private final Map<String, Long> libraryDirs = new HashMap<>();
+    private final Map<String, Long> personalDirs = new HashMap<>();
     private boolean dirty;
     private final boolean existed;
 
@@ -70,7 +72,10 @@ public final class LibraryIndex {
             }
             readLayer(in, library);
             readLayer(in, personal);
-            return new LibraryIndex(file, library, personal, true);
+            LibraryIndex index = new LibraryIndex(file, library, personal, true);
+            readDirs(in, index.libraryDirs);
+            readDirs(in, index.personalDirs);
+            return index;
         } catch (IOException e) {
             // A damaged index is rebuilt, never trusted.
             return new LibraryIndex(file, new TreeMap<>(), new TreeMap<>(), false);
@@ -88,6 +93,22 @@ public final class LibraryIndex {
         }
     }
 
+    private static void readDirs(DataInputStream in, Map<String, Long> into) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String path = in.readUTF();
+            into.put(path, in.readLong());
+        }
+    }
+
+    private static void writeDirs(DataOutputStream out, Map<String, Long> dirs) throws IOException {
+        out.writeInt(dirs.size());
+        for (Map.Entry<String, Long> e : dirs.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue());
+        }
+    }
+
     public boolean existed() {
         return existed;
     }
@@ -100,69 +121,130 @@ public final class LibraryIndex {
         return personal;
     }
 
-    /** Brings both layers up to date with the disk, keeping hashes of unchanged files. */
+    /** Brings both layers up to date with the disk, keeping hashes of unchanged files (stats every file). */
     public Refresh refresh(Path libraryDir, Path personalDir) {
+        return refresh(libraryDir, personalDir, false);
+    }
+
+    /**
+     * Brings both layers up to date. With {@code namesOnly}, a folder whose modification time
+     * did not change since the last refresh is known to hold the same names, so its files are
+     * not even stat'ed: enough for listing names. Otherwise every file is stat'ed (never read).
+     */
+    public Refresh refresh(Path libraryDir, Path personalDir, boolean namesOnly) {
         long start = System.nanoTime();
         int[] counts = new int[4];
-        refreshLayer(libraryDir, library, counts);
-        refreshLayer(personalDir, personal, counts);
+        refreshLayer(libraryDir, library, libraryDirs, counts, namesOnly);
+        refreshLayer(personalDir, personal, personalDirs, counts, namesOnly);
         if (counts[1] + counts[2] + counts[3] > 0) {
             dirty = true;
         }
         return new Refresh(counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void refreshLayer(Path root, Map<String, Entry> layer, int[] counts) {
-        Map<String, Entry> seen = new HashMap<>(layer.size() * 2 + 16);
-        if (Files.isDirectory(root)) {
-            try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        Path name = dir.getFileName();
-                        return !dir.equals(root) && name != null && SKIPPED.contains(name.toString())
-                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                        String name = f.getFileName().toString();
-                        if (!attrs.isRegularFile() || SKIPPED.contains(name)) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        String rel = relative(root, f);
-                        long size = attrs.size();
-                        long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.MICROSECONDS);
-                        Entry old = layer.get(rel);
-                        counts[0]++;
-                        if (old == null) {
-                            counts[1]++;
-                            seen.put(rel, new Entry(rel, size, mtime, null));
-                        } else if (old.size() != size || old.mtime() != mtime) {
-                            counts[2]++;
-                            seen.put(rel, new Entry(rel, size, mtime, null));
-                        } else {
-                            seen.put(rel, old);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException exc) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot scan " + root + ": " + e.getMessage(), e);
+    private void refreshLayer(Path root, Map<String, Entry> layer, Map<String, Long> dirs, int[] counts, boolean namesOnly) {
+        Map<String, List<Entry>> filesByDir = new HashMap<>();
+        Map<String, List<String>> subdirsByDir = new HashMap<>();
+        if (namesOnly) {
+            for (Entry e : layer.values()) {
+                filesByDir.computeIfAbsent(parentOf(e.path()), k -> new ArrayList<>()).add(e);
             }
+            for (String d : dirs.keySet()) {
+                if (!d.isEmpty()) {
+                    subdirsByDir.computeIfAbsent(parentOf(d), k -> new ArrayList<>()).add(d);
+                }
+            }
+        }
+        Map<String, Entry> seen = new HashMap<>(layer.size() * 2 + 16);
+        Map<String, Long> seenDirs = new HashMap<>(dirs.size() * 2 + 16);
+        if (Files.isDirectory(root)) {
+            scan(root, "", layer, dirs, filesByDir, subdirsByDir, namesOnly, seen, seenDirs, counts);
         }
         for (String old : layer.keySet()) {
             if (!seen.containsKey(old)) {
                 counts[3]++;
             }
         }
+        if (!seenDirs.equals(dirs)) {
+            dirty = true;
+        }
         layer.clear();
         layer.putAll(new TreeMap<>(seen));
+        dirs.clear();
+        dirs.putAll(seenDirs);
+    }
+
+    private static String parentOf(String rel) {
+        int slash = rel.lastIndexOf('/');
+        return slash < 0 ? "" : rel.substring(0, slash);
+    }
+
+    private static void scan(Path root, String rel, Map<String, Entry> layer, Map<String, Long> dirs,
+                             Map<String, List<Entry>> filesByDir, Map<String, List<String>> subdirsByDir, boolean namesOnly,
+                             Map<String, Entry> seen, Map<String, Long> seenDirs, int[] counts) {
+        Path dir = rel.isEmpty() ? root : root.resolve(rel);
+        long mtime;
+        try {
+            mtime = Files.getLastModifiedTime(dir).to(java.util.concurrent.TimeUnit.MICROSECONDS);
+        } catch (IOException e) {
+            return;
+        }
+        seenDirs.put(rel, mtime);
+        Long known = dirs.get(rel);
+        if (namesOnly && known != null && known == mtime) {
+            for (Entry e : filesByDir.getOrDefault(rel, List.of())) {
+                seen.put(e.path(), e);
+                counts[0]++;
+            }
+            for (String sub : subdirsByDir.getOrDefault(rel, List.of())) {
+                scan(root, sub, layer, dirs, filesByDir, subdirsByDir, namesOnly, seen, seenDirs, counts);
+            }
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path f : entries) {
+                String name = f.getFileName().toString();
+                if (SKIPPED.contains(name)) {
+                    continue;
+                }
+                String childRel = rel.isEmpty() ? name : rel + "/" + name;
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(f, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    scan(root, childRel, layer, dirs, filesByDir, subdirsByDir, namesOnly, seen, seenDirs, counts);
+                    continue;
+                }
+                if (attrs.isSymbolicLink()) {
+                    try {
+                        attrs = Files.readAttributes(f, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        continue;
+                    }
+                }
+                if (!attrs.isRegularFile()) {
+                    continue;
+                }
+                long size = attrs.size();
+                long fileTime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.MICROSECONDS);
+                Entry old = layer.get(childRel);
+                counts[0]++;
+                if (old == null) {
+                    counts[1]++;
+                    seen.put(childRel, new Entry(childRel, size, fileTime, null));
+                } else if (old.size() != size || old.mtime() != fileTime) {
+                    counts[2]++;
+                    seen.put(childRel, new Entry(childRel, size, fileTime, null));
+                } else {
+                    seen.put(childRel, old);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder is skipped; health reports permissions
+        }
     }
 
     static String relative(Path root, Path file) {
@@ -226,6 +308,8 @@ public final class LibraryIndex {
             out.writeInt(MAGIC);
             writeLayer(out, library);
             writeLayer(out, personal);
+            writeDirs(out, libraryDirs);
+            writeDirs(out, personalDirs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
