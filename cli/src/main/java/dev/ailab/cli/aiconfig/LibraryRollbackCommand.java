@@ -43,6 +43,12 @@ public class LibraryRollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Library library = AiConfigSupport.library(spec, AiConfigSupport.config(config, home, Map.of()));
+        if (!dryRun && library.isPresent()) {
+            String recovered = library.recoverInterrupted();
+            if (recovered != null) {
+                spec.commandLine().getErr().println("note: " + recovered);
+            }
+        }
         UpdateReport r = library.rollback(version, dryRun);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

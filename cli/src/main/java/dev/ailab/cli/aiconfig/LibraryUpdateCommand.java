@@ -47,6 +47,13 @@ public class LibraryUpdateCommand implements Callable<Integer> {
         LoadedConfig loaded = AiConfigSupport.config(config, home, Map.of());
         Library library = AiConfigSupport.library(spec, loaded);
         String url = library.isPresent() ? library.repository().remoteUrl() : null;
+        if (!dryRun && library.isPresent()) {
+            String recovered = library.recoverInterrupted();
+            if (recovered != null) {
+                spec.commandLine().getErr().println("note: " + recovered);
+                spec.commandLine().getErr().flush();
+            }
+        }
         UpdateReport r;
         try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec, false)) {
             r = library.update(dryRun, AiConfigSupport.auth(spec, auth, loaded.config().library, url), progress);

@@ -242,6 +242,9 @@ public final class Library {
     public UpdateReport update(boolean dryRun, GitAuth auth, GitProgress progress) {
         try (Lock lock = lock()) {
             GitRepository r = repository();
+            if (!dryRun) {
+                recoverLocked();
+            }
             String head = requireHead(r);
             String upstream = r.fetch(branch, auth, progress);
             if (head.equals(upstream)) {
@@ -267,6 +270,9 @@ public final class Library {
     public UpdateReport rollback(String version, boolean dryRun) {
         try (Lock lock = lock()) {
             GitRepository r = repository();
+            if (!dryRun) {
+                recoverLocked();
+            }
             String head = requireHead(r);
             String target = resolveVersion(version, head);
             if (target.equals(head)) {
@@ -350,6 +356,8 @@ public final class Library {
         String backupRef = BACKUP_REFS + number;
         r.updateRef(backupRef, head);
         Path snapshot = snapshotLocalEdits(number, local);
+        // A journal: if this process dies before the end, the next run puts everything back.
+        AtomicFiles.writeString(journal(), action + " " + head + " " + target + " " + number + "\n");
         try {
             faults.reached(action + "-before-move");
             r.moveTo(target);
@@ -362,10 +370,12 @@ public final class Library {
                     details("from", head, "to", target, "version", v.number(), "backup_ref", backupRef,
                             "shadowed", shadowed));
             deleteTree(snapshot);
+            deleteJournal();
             return new UpdateReport(action, head, target, commits, added, modified, deleted, shadowed, kept, List.of(),
                     true, backupRef, v.number());
         } catch (RuntimeException e) {
             String restored = restore(head, snapshot);
+            deleteJournal();
             audit.record("library " + action, "rolled back", e.getMessage(), details("from", head, "to", target,
                     "backup_ref", backupRef));
             String what = e instanceof ToolkitException ? e.getMessage() : e.toString();
@@ -375,6 +385,57 @@ public final class Library {
             throw new OperationFailedException(action + " failed: " + what + "; " + restored,
                     "nothing was lost; run 'ai-config health', then try again", e);
         }
+    }
+
+    private Path journal() {
+        return home.meta().resolve("in-progress");
+    }
+
+    private void deleteJournal() {
+        try {
+            Files.deleteIfExists(journal());
+        } catch (IOException ignored) {
+            // the next run recovers, which is harmless when nothing is left to recover
+        }
+    }
+
+    /** True when an update or rollback was interrupted (the process was killed) and not yet recovered. */
+    public boolean interrupted() {
+        return Files.isRegularFile(journal());
+    }
+
+    /**
+     * Puts the library back as it was before an interrupted update or rollback: the commit
+     * before it and the local edits saved with it. Returns what was done, or null when nothing
+     * was interrupted. Update and rollback call it first.
+     */
+    public String recoverInterrupted() {
+        if (!interrupted()) {
+            return null;
+        }
+        try (Lock lock = lock()) {
+            return recoverLocked();
+        }
+    }
+
+    private String recoverLocked() {
+        if (!interrupted()) {
+            return null;
+        }
+        String[] f;
+        try {
+            f = Files.readString(journal()).strip().split(" ");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + journal() + ": " + e.getMessage(), e);
+        }
+        if (f.length < 4) {
+            deleteJournal();
+            return null;
+        }
+        String message = "an interrupted " + f[0] + " was undone: " + restore(f[1], home.snapshots().resolve(f[3]));
+        deleteJournal();
+        audit.record("library recover", "rolled back", message, details("from", f[1], "to", f[2]));
+        return message;
     }
 
     private static boolean underChanged(String local, Set<String> changed) {

@@ -74,6 +74,12 @@ public final class LibraryHealth {
                 checks.add(new Check("no stray edits in library/", Level.ERROR, e.getMessage(), "run 'git status' in library/"));
             }
         }
+        if (library.interrupted()) {
+            checks.add(new Check("no interrupted update", Level.ERROR, "an update or rollback was interrupted before it finished",
+                    "run 'ai-config library update' (or rollback): it first puts the library back as it was, local edits included"));
+        } else {
+            checks.add(new Check("no interrupted update", Level.OK, "none", null));
+        }
         LibraryIndex index = LibraryIndex.load(home.indexFile());
         boolean existed = index.existed();
         LibraryIndex.Refresh refresh = index.refresh(home.library(), home.personal());

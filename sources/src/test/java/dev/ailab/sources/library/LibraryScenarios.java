@@ -253,6 +253,34 @@ abstract class LibraryScenarios {
     }
 
     @Test
+    void killedUpdateIsUndoneByTheNextRun() throws IOException {
+        init();
+        String first = library.repository().resolve("HEAD");
+        write(lib("prompts/explain.md"), "local edit kept\n");
+        write(lib("scratch.txt"), "untracked\n");
+        upstream.write("prompts/explain.md", "Explain the code.\n").write("prompts/review.md", "v2\n")
+                .write("added/file.md", "new\n").delete("old/legacy.md");
+        upstream.commit("second");
+        Map<String, String> before = Upstream.tree(home.library());
+
+        // an Error is not caught by the automatic rollback: it stands for the process being killed
+        library.faults(point -> {
+            if (point.equals("update-after-move")) {
+                throw new AssertionError("killed");
+            }
+        });
+        assertThatThrownBy(() -> library.update(false, GitAuth.none(), GitProgress.NONE)).isInstanceOf(AssertionError.class);
+        assertThat(library.interrupted()).isTrue();
+
+        Library next = newLibrary();
+        assertThat(next.recoverInterrupted()).contains("interrupted update was undone");
+        assertThat(next.interrupted()).isFalse();
+        assertThat(next.repository().resolve("HEAD")).isEqualTo(first);
+        assertThat(Upstream.tree(home.library())).isEqualTo(before);
+        assertThat(next.versions().read()).hasSize(1);
+    }
+
+    @Test
     void unreachableUrlChangesNothing() {
         assertThatThrownBy(() -> library.init(tmp.resolve("missing.git").toUri().toString(), 0, GitAuth.none(), GitProgress.NONE))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> {
