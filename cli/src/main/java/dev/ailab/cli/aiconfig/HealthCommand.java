@@ -73,7 +73,13 @@ public class HealthCommand implements Callable<Integer> {
         Library library = AiConfigSupport.library(spec, loaded);
         GitAuth gitAuth;
         try {
-            gitAuth = AiConfigSupport.auth(spec, auth, loaded.config().library, null);
+            String url = null;
+            try {
+                url = library.isPresent() ? library.repository().remoteUrl() : null;
+            } catch (ToolkitException e) {
+                // reported by the repository check
+            }
+            gitAuth = AiConfigSupport.auth(spec, auth, loaded.config().library, url);
         } catch (ToolkitException e) {
             checks.add(new Check("credentials", Level.ERROR, e.getMessage(), e.hint()));
             gitAuth = GitAuth.none();
