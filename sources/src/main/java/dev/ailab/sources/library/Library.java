@@ -566,7 +566,7 @@ public final class Library {
 
     /** Refreshes and saves the index; cheap when nothing changed. */
     public LibraryIndex index() {
-        return index(false);
+        return index(true);
     }
 
     private LibraryIndex index(boolean namesOnly) {
@@ -631,7 +631,7 @@ public final class Library {
         PathMatcher matcher = matcher(glob);
         List<GitClient.GrepHit> hits = isPresent() ? repository().grep(text, ignoreCase) : null;
         if (hits == null) {
-            return searchFiles(list(glob, false), text, ignoreCase);
+            return searchFiles(list(glob, true), text, ignoreCase);
         }
         List<EffectiveFile> personal = new ArrayList<>();
         Set<String> personalPaths = new HashSet<>();

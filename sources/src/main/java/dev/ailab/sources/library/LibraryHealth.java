@@ -82,7 +82,7 @@ public final class LibraryHealth {
         }
         LibraryIndex index = LibraryIndex.load(home.indexFile());
         boolean existed = index.existed();
-        LibraryIndex.Refresh refresh = index.refresh(home.library(), home.personal());
+        LibraryIndex.Refresh refresh = index.refresh(home.library(), home.personal(), true);
         List<String> orphans = library.orphanedOverrides(index);
         checks.add(orphans.isEmpty()
                 ? new Check("personal overrides match library files", Level.OK, index.personal().size() + " personal file(s)", null)

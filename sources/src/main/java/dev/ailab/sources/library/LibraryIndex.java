@@ -252,16 +252,29 @@ public final class LibraryIndex {
         return java.io.File.separatorChar == '/' ? rel : rel.replace(java.io.File.separatorChar, '/');
     }
 
-    /** The content hash of a file of one layer, computed now if the index does not hold it. */
+    /**
+     * The content hash of a file of one layer: the indexed one when the file's size and time
+     * still match (one stat, no read), else computed now and kept.
+     */
     public String hash(boolean personalLayer, Path root, String path) {
         Map<String, Entry> layer = personalLayer ? personal : library;
         Entry e = layer.get(path);
-        if (e != null && e.hash() != null) {
+        Path f = root.resolve(path);
+        long size;
+        long mtime;
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
+            size = attrs.size();
+            mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.MICROSECONDS);
+        } catch (IOException ex) {
+            return null;
+        }
+        if (e != null && e.hash() != null && e.size() == size && e.mtime() == mtime) {
             return e.hash();
         }
-        String h = blobHash(root.resolve(path));
-        if (e != null && h != null) {
-            layer.put(path, new Entry(path, e.size(), e.mtime(), h));
+        String h = blobHash(f);
+        if (h != null) {
+            layer.put(path, new Entry(path, size, mtime, h));
             dirty = true;
         }
         return h;

@@ -47,10 +47,18 @@ class LibraryIndexTest {
         assertThat(r.fresh()).isTrue();
         assertThat(again.hash(false, lib, "a/one.md")).isEqualTo(hash);
 
+        // an in-place edit leaves the folder's time alone: a names-only refresh keeps the entry,
+        // and hash() notices the new size and time with one stat
+        again.saveIfChanged();
+        Files.writeString(lib.resolve("a/b/two.md"), "two, longer\n");
+        LibraryIndex third = LibraryIndex.load(file);
+        assertThat(third.refresh(lib, personal, true).fresh()).isTrue();
+        assertThat(third.hash(false, lib, "a/b/two.md")).isEqualTo(LibraryIndex.blobHash("two, longer\n".getBytes()));
+
         // a real change (new time) is noticed and hashed again
         Files.setLastModifiedTime(lib.resolve("a/one.md"), FileTime.fromMillis(time.toMillis() + 5000));
         LibraryIndex.Refresh changed = again.refresh(lib, personal);
-        assertThat(changed.changed()).isEqualTo(1);
+        assertThat(changed.changed()).isEqualTo(2); // one.md (new time) and two.md (edited above)
         assertThat(again.hash(false, lib, "a/one.md")).isEqualTo(LibraryIndex.blobHash("ONE\n".getBytes()));
     }
 
