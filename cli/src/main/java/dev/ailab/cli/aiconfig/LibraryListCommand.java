@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the effective view (library overlaid with personal) and where each file comes from:",
-                "library, personal, or personal (overrides library). GLOB matches the path, or the file name when it has no '/'."},
+        description = {"List the effective view (library overlaid with personal) and where each file comes from.",
+                "Origins: library, personal, override (a personal file replacing a library file). GLOB matches the path, "
+                        + "or the file name when it has no '/'."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-config library list", "  ai-config library list 'prompts/**/*.md'", "  ai-config library list '*.yaml' --output json"})
 public class LibraryListCommand implements Callable<Integer> {
