@@ -151,6 +151,35 @@ class GitAuthTest {
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.EXTERNAL));
     }
 
+    @org.junit.jupiter.api.Test
+    void secretsNeverReachTheCommandLineOfGitOrSsh() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
+        // a git that records every command line it is started with, then runs the real one
+        Path log = tmp.resolve("argv.log");
+        Path fake = tmp.resolve("bin/git");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\nexec /usr/bin/git \"$@\"\n");
+        fake.toFile().setExecutable(true);
+        GitClient git = new CommandGit(fake.toString(), Map.of("PATH", "/usr/bin:/bin", "HOME", tmp.toString()), Duration.ofSeconds(60));
+        Path target = target("argv");
+        Files.createDirectories(target.getParent());
+        git.cloneRepository(http.url("lib.git"), "main", 0, target, new GitAuth(null, null, "alice", TOKEN::toCharArray, null),
+                GitProgress.NONE);
+        git.open(target).fetch("main", new GitAuth(null, null, "alice", TOKEN::toCharArray, null), GitProgress.NONE);
+        if (sshd != null) {
+            Path viaSsh = target("argv-ssh");
+            git.cloneRepository(sshd.url(bare), "main", 0, viaSsh, ssh(rsaKey, PASSPHRASE, "argv"), GitProgress.NONE);
+            assertThat(viaSsh.resolve("library.yaml")).exists();
+        }
+        String argv = Files.readString(log);
+        assertThat(argv).contains("clone").contains("fetch").doesNotContain(TOKEN).doesNotContain(PASSPHRASE);
+        // and the askpass helper is gone after each operation
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith("ai-config-askpass"))
+                    .filter(p -> Files.exists(p.resolve("askpass")))).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("clients")
     void httpsTokenIsSentAndAWrongOneRefused(String name) throws Exception {
