@@ -281,6 +281,21 @@ abstract class LibraryScenarios {
     }
 
     @Test
+    void updateWithTheRemoteGoneFailsAsExternalAndChangesNothing() throws IOException {
+        init();
+        write(lib("prompts/explain.md"), "edit\n");
+        Map<String, String> before = Upstream.tree(home.library());
+        Files.move(upstream.bare, tmp.resolve("moved.git"));
+        assertThatThrownBy(() -> newLibrary().update(false, GitAuth.none(), GitProgress.NONE))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCodes.EXTERNAL);
+                    assertThat(e.hint()).isNotBlank();
+                });
+        assertThat(Upstream.tree(home.library())).isEqualTo(before);
+        assertThat(library.versions().read()).hasSize(1);
+    }
+
+    @Test
     void unreachableUrlChangesNothing() {
         assertThatThrownBy(() -> library.init(tmp.resolve("missing.git").toUri().toString(), 0, GitAuth.none(), GitProgress.NONE))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> {
