@@ -92,6 +92,19 @@ class AiConfigCommandsTest {
     }
 
     @Test
+    void jgitCanBeForcedWhenGitIsNotWanted() throws Exception {
+        cli.env("AI_CONFIG_GIT", "jgit");
+        Result init = run("init", upstream.url());
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.out()).contains("with jgit");
+        upstream.write("prompts/new.md", "new\n");
+        upstream.commit("second");
+        Result update = run("library", "update");
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        assertThat(home.resolve("library/prompts/new.md")).hasContent("new");
+    }
+
+    @Test
     void conflictStopsWithExitOneAndNothingChanged() throws Exception {
         assertThat(run("init", upstream.url()).exitCode()).isZero();
         Files.writeString(home.resolve("library/prompts/review.md"), "local edit\n");
