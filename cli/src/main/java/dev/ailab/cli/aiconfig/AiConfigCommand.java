@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** Root of {@code ai-config}. */
 @Command(name = "ai-config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keep a shared git library of prompts, agents and configs up to date without losing personal changes.",
-        subcommands = {CompletionCommand.class},
+        subcommands = {InitCommand.class, LibraryCommand.class, HealthCommand.class, ConfigCommand.class,
+                CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug"})
 public class AiConfigCommand extends RootCommand {

@@ -1,0 +1,252 @@
+package dev.ailab.cli.aiconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ailab.cli.CliHarness;
+import dev.ailab.cli.CliHarness.Result;
+import dev.ailab.core.config.ConfigMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ai-config front end to end, in-process, against real repositories. */
+class AiConfigCommandsTest {
+    @TempDir
+    Path tmp;
+    TestUpstream upstream;
+    CliHarness cli;
+    Path home;
+
+    @BeforeEach
+    void setUp() {
+        upstream = new TestUpstream(tmp.resolve("up"), true);
+        cli = new CliHarness(AiConfigCommand::new, tmp.resolve("user"));
+        home = tmp.resolve("user/.local/share/ai-config");
+    }
+
+    @AfterEach
+    void tearDown() {
+        upstream.close();
+    }
+
+    Result run(String... args) {
+        return cli.run(args);
+    }
+
+    @Test
+    void initTwiceThenUpdateRollbackAndForward() throws Exception {
+        Result init = run("init", upstream.url());
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.out()).contains("Cloned").contains("Version 1");
+        assertThat(home.resolve("library/prompts/review.md")).hasContent("Review the change.");
+
+        Result again = run("init", upstream.url());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already").contains("nothing was changed");
+
+        Result noop = run("library", "update");
+        assertThat(noop.exitCode()).as(noop.toString()).isZero();
+        assertThat(noop.out()).contains("Already up to date");
+
+        Files.writeString(home.resolve("library/agents/coder.yaml"), "name: mine\n");
+        Files.createDirectories(home.resolve("personal/prompts"));
+        Files.writeString(home.resolve("personal/prompts/review.md"), "my review\n");
+        upstream.write("prompts/review.md", "Review v2\n").write("prompts/new.md", "new\n").delete("prompts/explain.md");
+        upstream.commit("second");
+
+        Result dry = run("library", "update", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("3 file(s) changed: 1 added, 1 modified, 1 deleted").contains("Dry run");
+        assertThat(home.resolve("library/prompts/new.md")).doesNotExist();
+
+        Result update = run("library", "update");
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        assertThat(update.out()).contains("A prompts/new.md").contains("M prompts/review.md").contains("D prompts/explain.md")
+                .contains("you override").contains("version 2");
+        assertThat(home.resolve("library/agents/coder.yaml")).hasContent("name: mine");
+        assertThat(home.resolve("personal/prompts/review.md")).hasContent("my review");
+
+        Result log = run("library", "log");
+        assertThat(log.out()).contains("init").contains("update").contains("second");
+
+        Result back = run("library", "rollback");
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(home.resolve("library/prompts/explain.md")).hasContent("Explain the code.");
+        assertThat(home.resolve("library/agents/coder.yaml")).hasContent("name: mine");
+
+        Result forward = run("library", "update", "-o", "json");
+        assertThat(forward.exitCode()).as(forward.toString()).isZero();
+        JsonNode json = ConfigMapper.json().readTree(forward.out());
+        assertThat(json.get("applied").asBoolean()).isTrue();
+        assertThat(json.get("added").get(0).asText()).isEqualTo("prompts/new.md");
+        assertThat(home.resolve("library/prompts/explain.md")).doesNotExist();
+        assertThat(home.resolve("personal/prompts/review.md")).hasContent("my review");
+
+        Path audit = tmp.resolve("user/.local/state/ai-config/audit.jsonl");
+        assertThat(Files.readAllLines(audit)).anySatisfy(l -> assertThat(l).contains("library rollback"));
+    }
+
+    @Test
+    void jgitCanBeForcedWhenGitIsNotWanted() throws Exception {
+        cli.env("AI_CONFIG_GIT", "jgit");
+        Result init = run("init", upstream.url());
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.out()).contains("with jgit");
+        upstream.write("prompts/new.md", "new\n");
+        upstream.commit("second");
+        Result update = run("library", "update");
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        assertThat(home.resolve("library/prompts/new.md")).hasContent("new");
+    }
+
+    @Test
+    void conflictStopsWithExitOneAndNothingChanged() throws Exception {
+        assertThat(run("init", upstream.url()).exitCode()).isZero();
+        Files.writeString(home.resolve("library/prompts/review.md"), "local edit\n");
+        upstream.write("prompts/review.md", "upstream edit\n").write("agents/coder.yaml", "name: v2\n");
+        upstream.commit("second");
+        Map<String, String> before = TestUpstream.tree(home.resolve("library"));
+
+        Result r = run("library", "update");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("prompts/review.md").contains("nothing was changed").contains("hint:");
+        assertThat(TestUpstream.tree(home.resolve("library"))).isEqualTo(before);
+
+        Result diff = run("library", "diff", "prompts/review.md");
+        assertThat(diff.out()).contains("+local edit").contains("+upstream edit");
+        Result theirs = run("library", "show", "--upstream", "prompts/review.md");
+        assertThat(theirs.out()).isEqualTo("upstream edit\n");
+    }
+
+    @Test
+    void listSearchShowStatusAndHealthWorkOnTheEffectiveView() throws Exception {
+        assertThat(run("init", upstream.url()).exitCode()).isZero();
+        Files.createDirectories(home.resolve("personal/prompts"));
+        Files.writeString(home.resolve("personal/prompts/review.md"), "Personal review prompt\n");
+        Files.writeString(home.resolve("personal/mine.md"), "mine\n");
+
+        Result list = run("library", "list", "*.md");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("override  prompts/review.md").contains("personal  mine.md")
+                .contains("library   prompts/explain.md").doesNotContain("coder.yaml");
+
+        Result search = run("library", "search", "-i", "review");
+        assertThat(search.exitCode()).isZero();
+        assertThat(search.out()).contains("prompts/review.md:1: Personal review prompt  [personal]");
+        assertThat(run("library", "search", "no such text anywhere").exitCode()).isEqualTo(1);
+
+        Result show = run("library", "show", "prompts/review.md");
+        assertThat(show.out()).isEqualTo("Personal review prompt\n");
+        assertThat(show.err()).contains("overrides library");
+        assertThat(run("library", "show", "../etc/passwd").exitCode()).isEqualTo(2);
+
+        Result status = run("library", "status");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("Personal overrides: 1").contains("Local edits in library/: none");
+
+        Result health = run("health", "--offline", "-o", "json");
+        assertThat(health.exitCode()).as(health.toString()).isZero();
+        JsonNode checks = ConfigMapper.json().readTree(health.out()).get("checks");
+        assertThat(checks.findValuesAsText("name")).contains("library present", "git repository valid", "index fresh",
+                "disk space", "permissions", "config valid", "no stray edits in library/");
+
+        Files.writeString(home.resolve("library/agents/coder.yaml"), "stray\n");
+        Result warn = run("health", "--offline");
+        assertThat(warn.exitCode()).isZero();
+        assertThat(warn.out()).contains("warning").contains("1 file(s) edited in library/");
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndChangesNothing() throws Exception {
+        Result unreachable = run("init", tmp.resolve("nowhere.git").toUri().toString());
+        assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);
+        assertThat(unreachable.err()).contains("error: cannot reach").contains("hint:").doesNotContain("Exception");
+        assertThat(home.resolve("library")).doesNotExist();
+
+        TestUpstream plain = new TestUpstream(tmp.resolve("plain"), false);
+        Result notLibrary = run("init", plain.url());
+        plain.close();
+        assertThat(notLibrary.exitCode()).isEqualTo(2);
+        assertThat(notLibrary.err()).contains("not an ai-config library");
+        assertThat(home.resolve("library")).doesNotExist();
+
+        Result branch = run("init", upstream.url(), "--branch", "nope");
+        assertThat(branch.exitCode()).isEqualTo(2);
+        assertThat(branch.err()).contains("branch 'nope' does not exist");
+
+        Result noUrl = run("init");
+        assertThat(noUrl.exitCode()).isEqualTo(2);
+        assertThat(noUrl.err()).contains("no library repository given");
+
+        assertThat(run("library", "status").exitCode()).isEqualTo(1);
+
+        assertThat(run("init", upstream.url()).exitCode()).isZero();
+        Files.writeString(home.resolve("library/.git/HEAD"), "not a ref\n");
+        Map<String, String> before = TestUpstream.tree(home.resolve("library"));
+        Result corrupt = run("library", "update");
+        assertThat(corrupt.exitCode()).as(corrupt.toString()).isEqualTo(2);
+        assertThat(corrupt.err()).contains("not a valid git repository");
+        assertThat(TestUpstream.tree(home.resolve("library"))).isEqualTo(before);
+
+        Result health = run("health", "--offline");
+        assertThat(health.exitCode()).isEqualTo(1);
+        assertThat(health.out()).contains("error");
+    }
+
+    @Test
+    void homeOptionAndConfigSectionChooseTheLocation() throws Exception {
+        Path other = tmp.resolve("elsewhere");
+        assertThat(run("init", upstream.url(), "--home", other.toString()).exitCode()).isZero();
+        assertThat(other.resolve("library/library.yaml")).exists();
+        assertThat(home).doesNotExist();
+
+        Path cfg = tmp.resolve("user/.config/ai-lab/config.yaml");
+        Files.createDirectories(cfg.getParent());
+        Files.writeString(cfg, "library:\n  repository: " + upstream.url() + "\n  path: " + tmp.resolve("from-config") + "\n");
+        Result init = run("init");
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(tmp.resolve("from-config/library/prompts/review.md")).exists();
+        assertThat(run("library", "list", "--home", other.toString()).out()).contains("prompts/review.md");
+    }
+
+    @Test
+    void configValidateBackupRestoreAndMigrate() throws Exception {
+        Path cfg = tmp.resolve("user/.config/ai-lab/config.yaml");
+        Files.createDirectories(cfg.getParent());
+        String old = "ai_config:\n  url: https://example.org/lib.git\n  home: /tmp/x\n";
+        Files.writeString(cfg, old);
+
+        Result invalid = run("config", "validate");
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains(cfg.toString());
+
+        Result dry = run("config", "migrate", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("renamed library.url to library.repository");
+        assertThat(cfg).hasContent(old.strip());
+
+        Result migrate = run("config", "migrate");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(Files.readString(cfg)).contains("repository: https://example.org/lib.git").contains("path: /tmp/x");
+        Result valid = run("config", "validate");
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+
+        Result show = run("config", "show");
+        assertThat(show.out()).contains("repository: https://example.org/lib.git");
+
+        Result backup = run("config", "backup");
+        assertThat(backup.exitCode()).isZero();
+        Path copy = Path.of(backup.out().strip());
+        assertThat(copy).exists();
+        Files.writeString(cfg, "library:\n  branch: other\n");
+        Result restore = run("config", "restore");
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(Files.readString(cfg)).contains("repository: https://example.org/lib.git");
+        assertThat(run("config", "restore", "--list").out().lines().count()).isGreaterThanOrEqualTo(3);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ailab.sources.git;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The git operations the toolkit needs, over either the {@code git} command (fast, used when
+ * installed) or JGit (always available). See {@link GitClients#detect}.
+ */
+public interface GitClient {
+    /** {@code git} or {@code jgit}. */
+    String name();
+
+    /**
+     * Clones {@code url} into {@code target} (which must not exist), checking out {@code branch}.
+     * {@code depth} 0 means full history.
+     */
+    void cloneRepository(String url, String branch, int depth, Path target, GitAuth auth, GitProgress progress);
+
+    /** Lists the remote's branches (name to commit id): a cheap reachability and auth check. */
+    Map<String, String> lsRemote(String url, GitAuth auth);
+
+    /** Opens the working copy at {@code dir}; fails with a clear message when it is not one. */
+    GitRepository open(Path dir);
+
+    /** One changed path between two commits. */
+    record Change(Kind kind, String path) {
+        public enum Kind { ADDED, MODIFIED, DELETED }
+    }
+
+    /** One commit: id, author time (epoch seconds), subject line. */
+    record Commit(String id, long time, String subject) {
+        public String shortId() {
+            return id.length() > 10 ? id.substring(0, 10) : id;
+        }
+    }
+
+    /** One line found by {@link GitRepository#grep}. */
+    record GrepHit(String path, int line, String text) {
+    }
+
+    /** A working copy. */
+    interface GitRepository {
+        Path dir();
+
+        /** Commit id of {@code rev}, or null when it does not resolve. */
+        String resolve(String rev);
+
+        String remoteUrl();
+
+        /**
+         * Fetches {@code branch} from origin into {@code refs/remotes/origin/<branch>} and returns
+         * the fetched commit id.
+         */
+        String fetch(String branch, GitAuth auth, GitProgress progress);
+
+        /** Paths that differ between two commits (no rename detection: a rename is a delete and an add). */
+        List<Change> diff(String from, String to);
+
+        /**
+         * Paths in the working tree that differ from HEAD: modified, deleted, and untracked files.
+         */
+        List<String> localChanges();
+
+        /** All files tracked at HEAD. */
+        List<String> trackedFiles();
+
+        /**
+         * Moves HEAD (and the checked-out branch) to {@code commit}, updating the files that differ
+         * and keeping local edits in other files. Throws {@link GitConflictException} and touches
+         * nothing when a file with a local edit would have to change.
+         */
+        void moveTo(String commit);
+
+        /** Moves HEAD to {@code commit} and makes every tracked file match it (local edits are lost). */
+        void forceTo(String commit);
+
+        /** Content of {@code path} at {@code commit}, or null when it does not exist there. */
+        byte[] show(String commit, String path);
+
+        Commit commit(String id);
+
+        /** Commits reachable from {@code to} and not from {@code from}, newest first (at most {@code max}). */
+        List<Commit> log(String from, String to, int max);
+
+        boolean isAncestor(String ancestor, String descendant);
+
+        void updateRef(String ref, String id);
+
+        void deleteRef(String ref);
+
+        /** Refs under {@code prefix} (name to id). */
+        Map<String, String> refs(String prefix);
+
+        /**
+         * Lines of the working tree's files (tracked and untracked, binary files skipped) that
+         * contain {@code text} literally, or null when this implementation has no fast search
+         * (the caller then reads the files itself).
+         */
+        default List<GrepHit> grep(String text, boolean ignoreCase) {
+            return null;
+        }
+
+        /** Checks the object database and returns problems found (empty when healthy). */
+        List<String> verify();
+    }
+}
