@@ -11,6 +11,7 @@ import dev.ailab.cli.hub.IdeaCommand;
 import dev.ailab.cli.hub.ProjectCommand;
 import dev.ailab.cli.hub.SessionCommand;
 import dev.ailab.cli.hub.WorkCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +20,6 @@ import picocli.CommandLine.Spec;
 /** Root of {@code ai-lab}: scaffolding, the project hub, and host operations. */
 @Command(name = "ai-lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Create projects from templates, track work, ideas and AI sessions, and run an AI-agent host.",
-        subcommands = {
-            CreateProjectCommand.class, TemplateCommand.class, ConfigCommand.class,
-            WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class,
-            DeployCommand.class, SecretsCommand.class, BackupCommand.class,
-            CompletionCommand.class
-        },
         footerHeading = "%nExit codes:%n",
         footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug"})
 public class AiLabCommand extends RootCommand {
@@ -33,6 +28,11 @@ public class AiLabCommand extends RootCommand {
 
     @Mixin
     GlobalOptions globalOptions;
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(CreateProjectCommand.class, TemplateCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
+    }
 
     @Override
     protected CommandSpec spec() {

@@ -5,6 +5,7 @@ import dev.ailab.core.error.ToolkitException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -18,9 +19,33 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
+    /** The whole command tree: for help, completion and documentation. */
     public static CommandLine create(RootCommand root, RunContext context, PrintWriter out, PrintWriter err) {
+        return create(root, context, out, err, null);
+    }
+
+    /**
+     * The command tree needed to run {@code args}: only the subcommand they name is built, which
+     * keeps start-up short (the full tree when they name none, or for help and completion).
+     */
+    public static CommandLine create(RootCommand root, RunContext context, PrintWriter out, PrintWriter err,
+                                     String[] args) {
         root.context(context);
         CommandLine cl = new CommandLine(root);
+        String wanted = args == null ? null : firstWord(args);
+        boolean registered = false;
+        if (wanted != null && !wanted.equals("completion")) {
+            for (Class<?> sub : root.subcommands()) {
+                if (names(sub).contains(wanted)) {
+                    cl.addSubcommand(new CommandLine(sub));
+                    registered = true;
+                    break;
+                }
+            }
+        }
+        if (!registered) {
+            root.subcommands().forEach(sub -> cl.addSubcommand(new CommandLine(sub)));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -36,6 +61,28 @@ public final class CommandLineFactory {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 handleExecutionError(ex, commandLine, Verbosity.of(parseResult)));
         return cl;
+    }
+
+    private static String firstWord(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<String> names(Class<?> sub) {
+        Command command = sub.getAnnotation(Command.class);
+        if (command == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     private static int handleParameterError(ParameterException ex, String[] args) {
@@ -78,7 +125,7 @@ public final class CommandLineFactory {
     public static void main(RootCommand root, String[] args) {
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = create(root, RunContext.system(), out, err).execute(args);
+        int code = create(root, RunContext.system(), out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -64,7 +64,7 @@ public final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         RunContext context = new RunContext(Map.copyOf(env), workingDir, stdin, interactive);
-        int code = CommandLineFactory.create(root.get(), context, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int code = CommandLineFactory.create(root.get(), context, new PrintWriter(out), new PrintWriter(err), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

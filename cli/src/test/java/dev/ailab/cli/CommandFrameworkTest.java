@@ -66,4 +66,18 @@ class CommandFrameworkTest {
         CliHarness.Result r = CliHarness.aiLab(home).run("completion", "-v", "-q", "bash");
         assertThat(r.exitCode()).isZero();
     }
+
+    @Test
+    void onlyTheNamedSubcommandIsBuiltButHelpListsThemAll() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        RunContext context = RunContext.system();
+        picocli.CommandLine lazy = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
+                new String[] {"-v", "work", "list"});
+        assertThat(lazy.getSubcommands()).containsOnlyKeys("work");
+        picocli.CommandLine full = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
+                new String[] {"--help"});
+        assertThat(full.getSubcommands()).containsKeys("work", "create-project", "secrets", "completion");
+        CliHarness.Result help = CliHarness.aiLab(home).run("--help");
+        assertThat(help.out()).contains("create-project").contains("secrets").contains("completion");
+    }
 }

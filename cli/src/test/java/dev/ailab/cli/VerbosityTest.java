@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 class VerbosityTest {
     @TempDir
     Path home;
 
     private static Verbosity parse(String... args) {
-        return Verbosity.of(new CommandLine(new AiLabCommand()).parseArgs(args));
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        return Verbosity.of(CommandLineFactory.create(new AiLabCommand(), RunContext.system(), sink, sink).parseArgs(args));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.ailab.cli.CompletionCommand;
 import dev.ailab.cli.GlobalOptions;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.VersionProvider;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Spec;
 /** Root of {@code ai-config}. */
 @Command(name = "ai-config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keep a shared git library of prompts, agents and configs up to date without losing personal changes.",
-        subcommands = {InitCommand.class, LibraryCommand.class, HealthCommand.class, ConfigCommand.class,
-                CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug"})
 public class AiConfigCommand extends RootCommand {
@@ -23,6 +22,11 @@ public class AiConfigCommand extends RootCommand {
 
     @Mixin
     GlobalOptions globalOptions;
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(InitCommand.class, LibraryCommand.class, HealthCommand.class, ConfigCommand.class, CompletionCommand.class);
+    }
 
     @Override
     protected CommandSpec spec() {

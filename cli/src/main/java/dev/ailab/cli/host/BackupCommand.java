@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         footerHeading = "%nFormat:%n",
         footer = {"  <backup_dir>/ai-lab-backup-<UTC time>.tar.gz: first entry ai-lab-backup-manifest.json (format version,",
                   "  time, every entry's type, mode, size and SHA-256), then the files of <base_dir>; next to it a .sha256",
-                  "  file that 'sha256sum -c' reads. The age identity and the backups folder are never included."})
+                  "  file that 'sha256sum -c' reads. The age identity and the backups folder are never included.",
+                  "",
+                  "Examples:",
+                  "  ai-lab backup create --include-secrets && ai-lab backup list",
+                  "  ai-lab backup verify FILE && ai-lab backup restore FILE --dry-run"})
 public class BackupCommand extends GroupCommand {
 }

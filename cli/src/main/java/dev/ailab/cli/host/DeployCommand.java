@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         subcommands = {DeployStatusCommand.class, DeployContainersCommand.class, DeployRestartCommand.class, DeployLogsCommand.class},
         footerHeading = "%nConfig:%n",
         footer = {"  deployment.base_dir (default /ai; env AI_LAB_DEPLOY_DIR), deployment.pod (default ai-agents),",
-                  "  deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>)."})
+                  "  deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>).",
+                  "",
+                  "Examples:",
+                  "  ai-lab deploy status            # state and the next command to run; exit 0 only when running",
+                  "  ai-lab deploy restart grok      # restart one agent container"})
 public class DeployCommand extends GroupCommand {
 }

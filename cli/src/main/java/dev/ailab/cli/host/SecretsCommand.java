@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         footerHeading = "%nFiles:%n",
         footer = {"  <base_dir>/age/identity.txt   the host's age identity (0600; never backed up)",
                   "  <secrets_dir>/<agent>.age      one encrypted secret per agent (0600)",
-                  "  <secrets_dir>/recipients.txt   extra age1... recipients every secret is also encrypted to"})
+                  "  <secrets_dir>/recipients.txt   extra age1... recipients every secret is also encrypted to",
+                  "",
+                  "Examples:",
+                  "  ai-lab secrets init && pass show api/claude | ai-lab secrets set claude",
+                  "  ai-lab secrets verify --fix     # exists, mode 0600, decrypts"})
 public class SecretsCommand extends GroupCommand {
 }

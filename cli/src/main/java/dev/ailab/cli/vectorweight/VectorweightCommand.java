@@ -5,6 +5,7 @@ import dev.ailab.cli.CompletionCommand;
 import dev.ailab.cli.GlobalOptions;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.VersionProvider;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Spec;
 /** Root of {@code vectorweight}. */
 @Command(name = "vectorweight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate a complete homelab GitOps repository from a short YAML config.",
-        subcommands = {VectorweightInitCommand.class, ConfigValidateCommand.class, RepoPlanCommand.class,
-                RepoGenerateCommand.class, ConfigMigrateCommand.class, SchemaShowCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug,",
                   "  10 (plan) generate would change files, 11 (plan) files were edited by hand", "",
@@ -25,6 +24,11 @@ public class VectorweightCommand extends RootCommand {
 
     @Mixin
     GlobalOptions globalOptions;
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(VectorweightInitCommand.class, ConfigValidateCommand.class, RepoPlanCommand.class, RepoGenerateCommand.class, ConfigMigrateCommand.class, SchemaShowCommand.class, CompletionCommand.class);
+    }
 
     @Override
     protected CommandSpec spec() {

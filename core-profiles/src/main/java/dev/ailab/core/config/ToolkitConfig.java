@@ -2,6 +2,7 @@ package dev.ailab.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"project_name", "environment", "clusters", "enable_gpu_operator", "auto_create_repositories",
-        "sources", "library", "deployment", "github", "store"})
+        "sources", "library", "deployment", "github", "store", "answers"})
 public class ToolkitConfig {
     /** vectorweight's project name; also the default output folder prefix. */
     public String projectName;
@@ -28,5 +29,5 @@ public class ToolkitConfig {
     public GithubConfig github = new GithubConfig();
     public StoreConfig store = new StoreConfig();
     /** Template answers of a project made by {@code ai-lab create-project} (free-form; in .ai-lab/config.yaml). */
-    public java.util.Map<String, Object> answers;
+    public Map<String, Object> answers;
 }
