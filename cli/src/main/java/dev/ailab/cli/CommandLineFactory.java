@@ -43,7 +43,10 @@ public final class CommandLineFactory {
                 }
             }
         }
-        if (!registered) {
+        // --version needs no subcommand at all; help, completion and typos need them all.
+        boolean versionOnly = wanted == null && args != null
+                && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"));
+        if (!registered && !versionOnly) {
             root.subcommands().forEach(sub -> cl.addSubcommand(new CommandLine(sub)));
         }
         cl.setOut(out);
