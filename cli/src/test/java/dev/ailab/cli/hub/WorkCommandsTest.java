@@ -216,6 +216,6 @@ class WorkCommandsTest {
         cli.env("AI_LAB_DB_URL", "mysql://nope");
         CliHarness.Result r = cli.run("work", "list");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unsupported store URL");
+        assertThat(r.err()).contains("AI_LAB_DB_URL").contains("mysql://nope").contains("hint: ");
     }
 }

@@ -91,8 +91,10 @@ class VectorweightCommandsTest {
                 """);
         CliHarness.Result r = vw().run("validate", "--config", "bad.yaml");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("bad.yaml").contains("project_name 'Bad_Name'").contains("duplicate cluster name 'a'")
-                .contains("enable_gpu_operator").contains("domain 'A..example.com'").contains("minimal size preset")
+        // Schema findings (located) and the generator's cross-field rules come in one report.
+        assertThat(r.err()).contains("bad.yaml:1:15: project_name must be a DNS label, found 'Bad_Name'")
+                .contains("bad.yaml:8:").contains("'A..example.com'").contains("duplicate cluster name 'a'")
+                .contains("enable_gpu_operator").contains("minimal size preset")
                 .contains("hint: ").doesNotContain("at dev.ailab");
         assertThat(vw().run("generate", "--config", "bad.yaml").exitCode()).isEqualTo(2);
         assertThat(Files.exists(home.resolve("Bad_Name-deployment"))).isFalse();

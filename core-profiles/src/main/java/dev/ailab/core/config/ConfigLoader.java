@@ -187,12 +187,34 @@ public final class ConfigLoader {
     public ToolkitConfig validateFile(Path file, List<ConfigRule> rules) {
         YamlSource source = YamlSource.read(file);
         List<ConfigProblem> problems = check(source);
-        if (!problems.isEmpty()) {
+        if (!source.parsed()) {
             throw new ConfigException(problems);
         }
-        ToolkitConfig config = bind(source.tree(), file);
+        ToolkitConfig config;
+        try {
+            config = bind(source.tree(), file);
+        } catch (ConfigException e) {
+            throw problems.isEmpty() ? e : new ConfigException(problems);
+        }
+        // Rules run even after schema problems, so one run reports everything; a rule's finding
+        // at a position the schema already reported is left out as a duplicate.
+        List<ConfigProblem> found = new ArrayList<>();
         for (ConfigRule rule : rules) {
-            rule.check(config, source.positions(), problems);
+            try {
+                rule.check(config, source.positions(), found);
+            } catch (RuntimeException e) {
+                if (problems.isEmpty()) {
+                    throw e;
+                }
+                // a rule may trip over a value the schema already rejected
+            }
+        }
+        for (ConfigProblem p : found) {
+            boolean duplicate = p.line() > 0 && problems.stream()
+                    .anyMatch(q -> q.line() == p.line() && q.column() == p.column());
+            if (!duplicate) {
+                problems.add(p);
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(sorted(problems));

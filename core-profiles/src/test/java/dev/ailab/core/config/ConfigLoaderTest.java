@@ -265,10 +265,21 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rulesDoNotRunOnAFileTheSchemaRejects() throws IOException {
+    void rulesRunAfterSchemaProblemsSoOneRunReportsEverything() throws IOException {
         Path file = write(home.resolve("bad.yaml"), "clusters:\n  - name: a\n    size: 3\n");
-        ConfigRule mustNotRun = (config, at, problems) -> problems.add(at.problem("", "rule ran", null));
-        assertThat(loader().problems(file, List.of(mustNotRun))).extracting(ConfigProblem::message)
+        ConfigRule unlocated = (config, at, problems) -> problems.add(at.problem("/nowhere", "rule ran", null));
+        assertThat(loader().problems(file, List.of(unlocated))).extracting(ConfigProblem::message)
+                .contains("clusters[0].size must be a string, found an integer '3'", "rule ran");
+    }
+
+    @Test
+    void aRuleFindingWhereTheSchemaAlreadyReportedIsDropped() throws IOException {
+        Path file = write(home.resolve("bad.yaml"), "clusters:\n  - name: a\n    size: 3\n");
+        ConfigRule sameSpot = (config, at, problems) -> problems.add(at.problem("/clusters/0/size", "size again", null));
+        ConfigRule throwing = (config, at, problems) -> {
+            throw new IllegalStateException("tripped over a rejected value");
+        };
+        assertThat(loader().problems(file, List.of(sameSpot, throwing))).extracting(ConfigProblem::message)
                 .containsExactly("clusters[0].size must be a string, found an integer '3'");
     }
 
