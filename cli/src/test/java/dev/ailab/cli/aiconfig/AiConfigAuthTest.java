@@ -1,5 +1,7 @@
 package dev.ailab.cli.aiconfig;
 
+import dev.ailab.sources.git.TestSshd;
+import dev.ailab.sources.git.TestGitHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,6 @@
 package dev.ailab.cli.host;
 
+import dev.ailab.deployment.podman.FakePodman;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
