@@ -57,7 +57,7 @@ public final class CommandLineFactory {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
         }
         cl.setExecutionStrategy(parseResult -> {
-            LoggingSetup.apply(Verbosity.of(parseResult), context);
+            LoggingSetup.prepare(Verbosity.of(parseResult), context);
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setParameterExceptionHandler(CommandLineFactory::handleParameterError);

@@ -22,10 +22,43 @@ public final class LoggingSetup {
     private LoggingSetup() {
     }
 
-    public static void apply(Verbosity verbosity, RunContext context) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext lc)) {
-            return;
+    /** What the next Logback initialisation should set up; null until a command runs. */
+    private static volatile Verbosity pendingVerbosity;
+    private static volatile Path pendingLogFile;
+    private static volatile boolean initialized;
+
+    /**
+     * Sets logging up for one run. At the default verbosity nothing is loaded yet: Logback costs
+     * about 60 ms to start, so it starts only when the first logger is asked for (through
+     * {@link QuietLogbackConfigurator}), and runs that never log never pay for it.
+     */
+    public static void prepare(Verbosity verbosity, RunContext context) {
+        pendingVerbosity = verbosity;
+        pendingLogFile = logFile(context);
+        if (initialized || verbosity.level() != 0) {
+            apply(verbosity, context);
         }
+    }
+
+    public static void apply(Verbosity verbosity, RunContext context) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+            configure(lc, verbosity, logFile(context));
+        }
+    }
+
+    /** Called by Logback's own initialisation: the settings of the run in progress, or the defaults. */
+    static void configureOnFirstUse(LoggerContext lc) {
+        Verbosity verbosity = pendingVerbosity == null ? Verbosity.DEFAULT : pendingVerbosity;
+        Path file = pendingLogFile == null ? logFile(RunContext.system()) : pendingLogFile;
+        configure(lc, verbosity, file);
+    }
+
+    private static Path logFile(RunContext context) {
+        return context.xdg().stateHome().resolve("ai-lab/toolkit.log");
+    }
+
+    private static synchronized void configure(LoggerContext lc, Verbosity verbosity, Path logFile) {
+        initialized = true;
         lc.reset();
         Level consoleLevel = switch (verbosity.level()) {
             case -1 -> Level.ERROR;
@@ -36,7 +69,6 @@ public final class LoggingSetup {
         Logger root = lc.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(verbosity.level() >= 2 ? Level.DEBUG : Level.INFO);
         root.addAppender(console(lc, consoleLevel));
-        Path logFile = context.xdg().stateHome().resolve("ai-lab/toolkit.log");
         root.addAppender(file(lc, logFile));
         // Libraries are chatty at info; keep them at warn unless -vv.
         if (verbosity.level() < 2) {

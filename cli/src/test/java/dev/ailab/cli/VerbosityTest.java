@@ -47,4 +47,14 @@ class VerbosityTest {
         harness.run("-q", "completion", "bash");
         assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.INFO);
     }
+
+    @Test
+    void aDefaultRunLogsIntoItsOwnStateFolder(@TempDir Path other) throws Exception {
+        CliHarness.aiLab(home).run("-v", "completion", "bash");
+        CliHarness.aiLab(other).run("completion", "bash");
+        LoggerFactory.getLogger("test").warn("second run");
+        assertThat(Files.readString(other.resolve(".local/state/ai-lab/toolkit.log"))).contains("second run");
+        LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.INFO);
+    }
 }
