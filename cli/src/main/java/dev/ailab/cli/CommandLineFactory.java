@@ -52,7 +52,11 @@ public final class CommandLineFactory {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setUsageHelpAutoWidth(true);
+        // picocli finds the terminal width by starting `stty` or `tput`: a process (about 0.05 s)
+        // on every run. Only a person at a terminal needs it; scripts get COLUMNS or 80.
+        cl.setUsageHelpAutoWidth(context.interactive() && !context.env().containsKey("COLUMNS"));
+        cl.setUsageHelpWidth(context.env().containsKey("COLUMNS")
+                ? Math.max(55, Math.min(TextTable.terminalWidth(context.env()), 160)) : 80);
         if (context.env().containsKey("NO_COLOR") || !context.interactive()) {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
         }

@@ -24,20 +24,23 @@ public final class SqliteNative {
             return;
         }
         try {
-            String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
             String name = System.mapLibraryName("sqlitejdbc");
             if (name.endsWith(".dylib")) {
                 name = name.replace(".dylib", ".jnilib");
             }
-            String resource = "/org/sqlite/native/" + folder + "/" + name;
-            URL url = org.sqlite.JDBC.class.getResource(resource);
-            if (url == null) {
-                return;
-            }
-            String key = Integer.toHexString(url.toString().hashCode());
+            // Keyed by the driver jar and the platform, so a kept copy is found without asking
+            // the driver's OSInfo, which starts `uname -o` (a process) on every Linux run.
+            String driverJar = String.valueOf(org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation());
+            String key = Integer.toHexString((driverJar + "|" + System.getProperty("os.name") + "|"
+                    + System.getProperty("os.arch")).hashCode());
             Path dir = cacheHome.resolve("ai-lab/native/sqlite-" + key);
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
+                String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+                URL url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+                if (url == null) {
+                    return;
+                }
                 Files.createDirectories(dir);
                 Path temp = Files.createTempFile(dir, ".lib", ".tmp");
                 try (InputStream in = url.openStream()) {
