@@ -28,7 +28,9 @@ public record RunContext(Map<String, String> env, Path workingDir, InputStream s
 
     /** Resolves a path given by the user against the working folder. */
     public Path resolve(String path) {
-        return workingDir.resolve(XdgDirs.expandHome(path)).normalize();
+        String home = env.get("HOME");
+        Path expanded = home == null ? XdgDirs.expandHome(path) : XdgDirs.expandHome(path, Path.of(home));
+        return workingDir.resolve(expanded).normalize();
     }
 
     public String env(String name) {

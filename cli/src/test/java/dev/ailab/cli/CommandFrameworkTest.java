@@ -80,4 +80,12 @@ class CommandFrameworkTest {
         CliHarness.Result help = CliHarness.aiLab(home).run("--help");
         assertThat(help.out()).contains("create-project").contains("secrets").contains("completion");
     }
+
+    @Test
+    void pathsWithATildeUseTheRunsOwnHome() {
+        RunContext context = new RunContext(java.util.Map.of("HOME", home.toString()), home.resolve("work"),
+                java.io.InputStream.nullInputStream(), false);
+        assertThat(context.resolve("~/notes.md")).isEqualTo(home.resolve("notes.md"));
+        assertThat(context.resolve("plain.md")).isEqualTo(home.resolve("work/plain.md"));
+    }
 }

@@ -50,11 +50,6 @@ public final class ConfigLoader {
         this.env = env;
     }
 
-    /** The loader for this process: real environment and working folder. */
-    public static ConfigLoader standard() {
-        return new ConfigLoader(XdgDirs.fromEnvironment(), Path.of("").toAbsolutePath(), System.getenv());
-    }
-
     public Path userConfigFile() {
         return xdg.configHome().resolve("ai-lab/config.yaml");
     }

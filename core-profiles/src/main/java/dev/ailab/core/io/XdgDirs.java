@@ -6,10 +6,6 @@ import java.util.Map;
 /** XDG base directories, read from an environment map so tests can point them anywhere. */
 public record XdgDirs(Path configHome, Path dataHome, Path stateHome, Path cacheHome) {
 
-    public static XdgDirs fromEnvironment() {
-        return from(System.getenv());
-    }
-
     public static XdgDirs from(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         return new XdgDirs(
@@ -25,13 +21,18 @@ public record XdgDirs(Path configHome, Path dataHome, Path stateHome, Path cache
         return value == null || value.isBlank() || !Path.of(value).isAbsolute() ? fallback : Path.of(value);
     }
 
-    /** Expands a leading {@code ~/} against the user's home. */
+    /** Expands a leading {@code ~/} against the JVM's idea of the user's home. */
     public static Path expandHome(String path) {
+        return expandHome(path, Path.of(System.getProperty("user.home")));
+    }
+
+    /** Expands a leading {@code ~/} against {@code home} (a run's own {@code HOME}). */
+    public static Path expandHome(String path, Path home) {
         if (path.equals("~")) {
-            return Path.of(System.getProperty("user.home"));
+            return home;
         }
         if (path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(path.substring(2));
+            return home.resolve(path.substring(2));
         }
         return Path.of(path);
     }
