@@ -55,12 +55,24 @@ if [ "${AI_LAB_CDS:-1}" != "0" ]; then
     archive="$cache_dir/toolkit-$java_version-$key.jsa"
     if [ ! -f "$archive" ] && mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
       # One training run (a few seconds, once per Java and jar set) drives the common paths of
-      # all three fronts; it writes a private name that is moved into place, so concurrent
-      # first runs never see half an archive. Any failure just means no archive.
+      # all three fronts and lists the classes they load; a static archive is then dumped from
+      # that list. A static archive, unlike one made at exit, can hold picocli's Java 5 classes
+      # (about 190 of them, loaded on every run), as long as nothing links them while dumping:
+      # the lambdas that implement picocli's interfaces would, so they are left out of the list.
+      # Both files get private names and the archive is moved into place, so concurrent first
+      # runs never see half an archive. Any failure just means no archive.
+      tmp_list="$cache_dir/.toolkit-$$.classlist"
       tmp_archive="$cache_dir/.toolkit-$$.jsa"
       # shellcheck disable=SC2086 # flag lists split on purpose
-      "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$tmp_archive" ${AI_LAB_JAVA_OPTS:-} \
+      "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp_list" ${AI_LAB_JAVA_OPTS:-} \
         -cp "$LIB_DIR/ai-lab-cli.jar" dev.ailab.cli.CdsTraining </dev/null >/dev/null 2>&1 || true
+      if [ -s "$tmp_list" ] && grep -v '^@lambda-proxy.*picocli/' "$tmp_list" >"$tmp_list.kept" 2>/dev/null; then
+        # shellcheck disable=SC2086
+        "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$tmp_list.kept" \
+          -XX:SharedArchiveFile="$tmp_archive" ${AI_LAB_JAVA_OPTS:-} -cp "$LIB_DIR/ai-lab-cli.jar" \
+          </dev/null >/dev/null 2>&1 || true
+      fi
+      rm -f "$tmp_list" "$tmp_list.kept"
       if [ -s "$tmp_archive" ]; then
         mv -f "$tmp_archive" "$archive" 2>/dev/null || rm -f "$tmp_archive"
       else

@@ -16,6 +16,16 @@ import picocli.CommandLine.ParseResult;
  * the tests both go through here.
  */
 public final class CommandLineFactory {
+    static {
+        // Before any library asks SLF4J for a logger: Logback starts only when something logs.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", DeferredLogbackProvider.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN"); // no line saying which provider
+            }
+        }
+    }
+
     private CommandLineFactory() {
     }
 
@@ -25,29 +35,20 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The command tree needed to run {@code args}: only the subcommand they name is built, which
-     * keeps start-up short (the full tree when they name none, or for help and completion).
+     * The command tree needed to run {@code args}: along the path of subcommand words they name,
+     * only the named subcommand of each group is built, which keeps start-up short. A group whose
+     * next word names none of its subcommands (help, completion, a typo) gets all of them, as
+     * does the whole tree when {@code args} is null.
      */
     public static CommandLine create(RootCommand root, RunContext context, PrintWriter out, PrintWriter err,
                                      String[] args) {
         root.context(context);
         CommandLine cl = new CommandLine(root);
-        String wanted = args == null ? null : firstWord(args);
-        boolean registered = false;
-        if (wanted != null && !wanted.equals("completion")) {
-            for (Class<?> sub : root.subcommands()) {
-                if (names(sub).contains(wanted)) {
-                    cl.addSubcommand(new CommandLine(sub));
-                    registered = true;
-                    break;
-                }
-            }
-        }
-        // --version needs no subcommand at all; help, completion and typos need them all.
-        boolean versionOnly = wanted == null && args != null
+        // --version alone needs no subcommand at all.
+        boolean versionOnly = args != null && nextWord(args, 0) < 0
                 && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"));
-        if (!registered && !versionOnly) {
-            root.subcommands().forEach(sub -> cl.addSubcommand(new CommandLine(sub)));
+        if (!versionOnly) {
+            addSubcommands(cl, args, 0);
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -70,16 +71,40 @@ public final class CommandLineFactory {
         return cl;
     }
 
-    private static String firstWord(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                return null;
-            }
-            if (!arg.startsWith("-")) {
-                return arg;
+    /** Registers the subcommands of {@code parent} needed for the words of {@code args} from {@code from}. */
+    private static void addSubcommands(CommandLine parent, String[] args, int from) {
+        if (!(parent.getCommand() instanceof CommandGroup group)) {
+            return;
+        }
+        int at = args == null ? -1 : nextWord(args, from);
+        if (at >= 0 && !args[at].equals("completion")) {
+            for (Class<?> sub : group.subcommands()) {
+                if (names(sub).contains(args[at])) {
+                    CommandLine child = new CommandLine(sub);
+                    parent.addSubcommand(child);
+                    addSubcommands(child, args, at + 1);
+                    return;
+                }
             }
         }
-        return null;
+        for (Class<?> sub : group.subcommands()) {
+            CommandLine child = new CommandLine(sub);
+            parent.addSubcommand(child);
+            addSubcommands(child, null, 0);
+        }
+    }
+
+    /** The index of the first argument from {@code from} that is not an option, or -1. */
+    private static int nextWord(String[] args, int from) {
+        for (int i = from; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                return -1;
+            }
+            if (!args[i].startsWith("-")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static java.util.List<String> names(Class<?> sub) {

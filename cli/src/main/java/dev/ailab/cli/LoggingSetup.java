@@ -11,6 +11,7 @@ import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class LoggingSetup {
     private LoggingSetup() {
     }
+
+    /** Libraries that are chatty at info: kept at warn unless -vv. */
+    private static final String[] NOISY_LIBRARIES = {"org.hibernate", "org.flywaydb", "org.eclipse.jgit", "com.zaxxer"};
 
     /** What the next Logback initialisation should set up; null until a command runs. */
     private static volatile Verbosity pendingVerbosity;
@@ -41,9 +45,41 @@ public final class LoggingSetup {
     }
 
     public static void apply(Verbosity verbosity, RunContext context) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext lc) {
+        LoggerContext lc = loggerContext();
+        if (lc != null) {
             configure(lc, verbosity, logFile(context));
         }
+    }
+
+    /** Logback's context (started if it was not), or null when SLF4J is bound to something else. */
+    static LoggerContext loggerContext() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof LoggerContext lc) {
+            return lc;
+        }
+        return DeferredLogbackProvider.isItsFactory(factory) ? DeferredLogbackProvider.loggerContext() : null;
+    }
+
+    /**
+     * Whether an event of {@code level} (SLF4J's level number) from logger {@code name} would be
+     * written anywhere under the run's verbosity: the rule {@link #configure} sets up, answered
+     * without starting Logback.
+     */
+    static boolean wouldLog(String name, int level) {
+        Verbosity verbosity = pendingVerbosity == null ? Verbosity.DEFAULT : pendingVerbosity;
+        if (verbosity.level() >= 2) {
+            return level >= Level.DEBUG_INT;
+        }
+        return level >= (isNoisy(name) ? Level.WARN_INT : Level.INFO_INT);
+    }
+
+    private static boolean isNoisy(String name) {
+        for (String noisy : NOISY_LIBRARIES) {
+            if (name.startsWith(noisy) && (name.length() == noisy.length() || name.charAt(noisy.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called by Logback's own initialisation: the settings of the run in progress, or the defaults. */
@@ -70,9 +106,8 @@ public final class LoggingSetup {
         root.setLevel(verbosity.level() >= 2 ? Level.DEBUG : Level.INFO);
         root.addAppender(console(lc, consoleLevel));
         root.addAppender(file(lc, logFile));
-        // Libraries are chatty at info; keep them at warn unless -vv.
         if (verbosity.level() < 2) {
-            for (String noisy : new String[] {"org.hibernate", "org.flywaydb", "org.eclipse.jgit", "com.zaxxer"}) {
+            for (String noisy : NOISY_LIBRARIES) {
                 lc.getLogger(noisy).setLevel(Level.WARN);
             }
         }

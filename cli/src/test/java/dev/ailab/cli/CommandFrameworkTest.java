@@ -74,9 +74,15 @@ class CommandFrameworkTest {
         picocli.CommandLine lazy = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
                 new String[] {"-v", "work", "list"});
         assertThat(lazy.getSubcommands()).containsOnlyKeys("work");
+        assertThat(lazy.getSubcommands().get("work").getSubcommands()).containsOnlyKeys("list", "ls");
+        picocli.CommandLine typo = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
+                new String[] {"work", "lsit"});
+        assertThat(typo.getSubcommands().get("work").getSubcommands()).containsKeys("add", "list", "export");
+        assertThat(CliHarness.aiLab(home).run("work", "lsit").err()).contains("Did you mean: work ls");
         picocli.CommandLine full = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
                 new String[] {"--help"});
         assertThat(full.getSubcommands()).containsKeys("work", "create-project", "secrets", "completion");
+        assertThat(full.getSubcommands().get("secrets").getSubcommands()).containsKeys("set", "get", "rotate");
         CliHarness.Result help = CliHarness.aiLab(home).run("--help");
         assertThat(help.out()).contains("create-project").contains("secrets").contains("completion");
     }
@@ -87,5 +93,31 @@ class CommandFrameworkTest {
                 java.io.InputStream.nullInputStream(), false);
         assertThat(context.resolve("~/notes.md")).isEqualTo(home.resolve("notes.md"));
         assertThat(context.resolve("plain.md")).isEqualTo(home.resolve("work/plain.md"));
+    }
+
+    @Test
+    void aRunThatLogsNothingNeverStartsLogbackButOneThatLogsDoes() throws Exception {
+        runJavaListingClasses("work", "add", "first item");
+        String quiet = runJavaListingClasses("work", "list");
+        assertThat(quiet).contains("TITLE").doesNotContain("ch.qos.logback.classic.LoggerContext");
+        String verbose = runJavaListingClasses("-vv", "db", "info");
+        assertThat(verbose).contains("ch.qos.logback.classic.LoggerContext").contains("DEBUG: ");
+    }
+
+    /** Runs ai-lab in a new JVM with -verbose:class and returns everything it printed. */
+    private String runJavaListingClasses(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-verbose:class",
+                "-cp", System.getProperty("java.class.path"), AiLabCommand.class.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("HOME", home.toString());
+        for (String xdg : new String[] {"XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"}) {
+            pb.environment().put(xdg, home.resolve(xdg.toLowerCase(java.util.Locale.ROOT)).toString());
+        }
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 }

@@ -39,7 +39,7 @@ class VerbosityTest {
     void loggingGoesToStderrByLevelAndInfoToTheLogFile() throws Exception {
         CliHarness harness = CliHarness.aiLab(home);
         harness.run("-vv", "completion", "bash");
-        LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext lc = LoggingSetup.loggerContext();
         assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.DEBUG);
         LoggerFactory.getLogger("test").info("hello log file");
         Path log = home.resolve(".local/state/ai-lab/toolkit.log");
@@ -54,7 +54,7 @@ class VerbosityTest {
         CliHarness.aiLab(other).run("completion", "bash");
         LoggerFactory.getLogger("test").warn("second run");
         assertThat(Files.readString(other.resolve(".local/state/ai-lab/toolkit.log"))).contains("second run");
-        LoggerContext lc = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext lc = LoggingSetup.loggerContext();
         assertThat(lc.getLogger("ROOT").getLevel()).isEqualTo(Level.INFO);
     }
 }

@@ -6,8 +6,6 @@ import picocli.CommandLine.Command;
 /** Verified backups of the host: create, list, info, verify, restore, prune. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Verified backups of the host: create, list, info, verify, restore, prune.",
-        subcommands = {BackupCreateCommand.class, BackupListCommand.class, BackupInfoCommand.class, BackupVerifyCommand.class,
-                       BackupRestoreCommand.class, BackupPruneCommand.class},
         footerHeading = "%nFormat:%n",
         footer = {"  <backup_dir>/ai-lab-backup-<UTC time>.tar.gz: first entry ai-lab-backup-manifest.json (format version,",
                   "  time, every entry's type, mode, size and SHA-256), then the files of <base_dir>; next to it a .sha256",
@@ -17,4 +15,9 @@ import picocli.CommandLine.Command;
                   "  ai-lab backup create --include-secrets && ai-lab backup list",
                   "  ai-lab backup verify FILE && ai-lab backup restore FILE --dry-run"})
 public class BackupCommand extends GroupCommand {
+    @Override
+    public java.util.List<Class<?>> subcommands() {
+        return java.util.List.of(BackupCreateCommand.class, BackupListCommand.class, BackupInfoCommand.class,
+                BackupVerifyCommand.class, BackupRestoreCommand.class, BackupPruneCommand.class);
+    }
 }

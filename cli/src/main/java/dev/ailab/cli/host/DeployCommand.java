@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** The AI-agent host: status, containers, restart, logs. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "The AI-agent host: status, containers, restart, logs.",
-        subcommands = {DeployStatusCommand.class, DeployContainersCommand.class, DeployRestartCommand.class, DeployLogsCommand.class},
         footerHeading = "%nConfig:%n",
         footer = {"  deployment.base_dir (default /ai; env AI_LAB_DEPLOY_DIR), deployment.pod (default ai-agents),",
                   "  deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>).",
@@ -15,4 +14,9 @@ import picocli.CommandLine.Command;
                   "  ai-lab deploy status            # state and the next command to run; exit 0 only when running",
                   "  ai-lab deploy restart grok      # restart one agent container"})
 public class DeployCommand extends GroupCommand {
+    @Override
+    public java.util.List<Class<?>> subcommands() {
+        return java.util.List.of(DeployStatusCommand.class, DeployContainersCommand.class, DeployRestartCommand.class,
+                DeployLogsCommand.class);
+    }
 }
