@@ -40,6 +40,12 @@ for word in "$@"; do
     backup|restore|import|export) JIT_FLAGS="" ;;
   esac
 done
+# A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
+# only when standard input is a regular file).
+if [ -n "$JIT_FLAGS" ] && [ "${1:-}" = secrets ] && [ "${2:-}" = set ] && [ -f /dev/stdin ] \
+   && [ "$(wc -c </dev/stdin 2>/dev/null || echo 0)" -gt 1048576 ]; then
+  JIT_FLAGS=""
+fi
 case "${AI_LAB_JIT:-}" in
   full) JIT_FLAGS="" ;;
   quick) JIT_FLAGS="-XX:TieredStopAtLevel=1" ;;
@@ -53,30 +59,37 @@ if [ "${AI_LAB_CDS:-1}" != "0" ]; then
     key=$( (echo "$java_real $JVM_FLAGS ${AI_LAB_JAVA_OPTS:-}"; ls -l --time-style=+%s "$LIB_DIR" 2>/dev/null) | cksum | cut -d' ' -f1)
     cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/ai-lab/cds"
     archive="$cache_dir/toolkit-$java_version-$key.jsa"
-    if [ ! -f "$archive" ] && mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
+    # A failed attempt leaves "$archive.failed", so a Java that cannot dump is not retried on
+    # every run (a new jar set or Java gets a new name and one new attempt).
+    if [ ! -f "$archive" ] && [ ! -f "$archive.failed" ] && mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
       # One training run (a few seconds, once per Java and jar set) drives the common paths of
       # all three fronts and lists the classes they load; a static archive is then dumped from
       # that list. A static archive, unlike one made at exit, can hold picocli's Java 5 classes
-      # (about 190 of them, loaded on every run), as long as nothing links them while dumping:
-      # the lambdas that implement picocli's interfaces would, so they are left out of the list.
+      # (about 190 of them, loaded on every run), as long as nothing links them while dumping.
+      # The list's lambda-proxy lines are left out: some link picocli's interfaces, and JDK 17
+      # crashes dumping some of JGit's and Hibernate's; their lambdas are made at run time.
       # Both files get private names and the archive is moved into place, so concurrent first
-      # runs never see half an archive. Any failure just means no archive.
+      # runs never see half an archive.
       tmp_list="$cache_dir/.toolkit-$$.classlist"
       tmp_archive="$cache_dir/.toolkit-$$.jsa"
       # shellcheck disable=SC2086 # flag lists split on purpose
       "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp_list" ${AI_LAB_JAVA_OPTS:-} \
         -cp "$LIB_DIR/ai-lab-cli.jar" dev.ailab.cli.CdsTraining </dev/null >/dev/null 2>&1 || true
-      if [ -s "$tmp_list" ] && grep -v '^@lambda-proxy.*picocli/' "$tmp_list" >"$tmp_list.kept" 2>/dev/null; then
+      if [ -s "$tmp_list" ] && grep -v '^@lambda-proxy' "$tmp_list" >"$tmp_list.kept" 2>/dev/null; then
         # shellcheck disable=SC2086
-        "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -Xshare:dump -XX:SharedClassListFile="$tmp_list.kept" \
-          -XX:SharedArchiveFile="$tmp_archive" ${AI_LAB_JAVA_OPTS:-} -cp "$LIB_DIR/ai-lab-cli.jar" \
-          </dev/null >/dev/null 2>&1 || true
+        "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 ${AI_LAB_JAVA_OPTS:-} -Xshare:dump \
+          -XX:SharedClassListFile="$tmp_list.kept" -XX:SharedArchiveFile="$tmp_archive" \
+          -cp "$LIB_DIR/ai-lab-cli.jar" </dev/null >/dev/null 2>&1 || true
       fi
       rm -f "$tmp_list" "$tmp_list.kept"
       if [ -s "$tmp_archive" ]; then
         mv -f "$tmp_archive" "$archive" 2>/dev/null || rm -f "$tmp_archive"
+        # Archives of earlier builds or Javas (35 to 75 MB each): keep the three newest.
+        # shellcheck disable=SC2012 # the names are ours and have no spaces
+        ls -t "$cache_dir"/toolkit-*.jsa 2>/dev/null | tail -n +4 | while read -r old; do rm -f "$old" "$old.failed"; done
       else
         rm -f "$tmp_archive"
+        : >"$archive.failed" 2>/dev/null || true
       fi
     fi
     [ -f "$archive" ] && CDS="-XX:SharedArchiveFile=$archive"

@@ -6,19 +6,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * The training run for the launchers' class-data-sharing archive. Instead of archiving whatever
  * command a user happens to run first, the launcher runs this once: it drives the common paths
  * of all three fronts (command model, logging, config load and schema check, templates, the
- * work-item store) in a throw-away home, so every later command starts from a warm archive.
- * Git is left out on purpose: archiving JGit's lambda proxies crashed the JDK 17 VM at exit.
+ * work-item store, secrets and backups, the library and its git work) in a throw-away home, so
+ * every later command starts from a warm archive. Classes a command needs that were not loaded
+ * here come from the jars, and finding one searches the jars in class-path order.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -41,11 +46,45 @@ public final class CdsTraining {
             run(AiLabCommand::new, home, "work", "add", "warm up", "--label", "cds");
             run(AiLabCommand::new, home, "work", "list");
             run(AiLabCommand::new, home, "work", "list", "--output", "json");
+            run(AiLabCommand::new, home, "idea", "add", "warm up");
+            run(AiLabCommand::new, home, "session", "list");
+            run(AiLabCommand::new, home, "db", "info");
             run(AiLabCommand::new, home, "deploy", "status");
+            run(AiLabCommand::new, home, "secrets", "init");
+            run(AiLabCommand::new, home, "secrets", "set", "trainer");
+            run(AiLabCommand::new, home, "secrets", "verify");
+            run(AiLabCommand::new, home, "secrets", "list");
+            run(AiLabCommand::new, home, "backup", "create", "--include-secrets");
+            run(AiLabCommand::new, home, "backup", "list");
+            Path library = home.resolve("library-origin");
+            if (makeLibrary(library)) {
+                Path aiConfigHome = home.resolve("ai-config");
+                run(AiConfigCommand::new, home, "init", library.toUri().toString(), "--home", aiConfigHome.toString());
+                run(AiConfigCommand::new, home, "library", "update", "--home", aiConfigHome.toString());
+                run(AiConfigCommand::new, home, "library", "list", "--home", aiConfigHome.toString());
+                run(AiConfigCommand::new, home, "library", "search", "warm", "--home", aiConfigHome.toString());
+                run(AiConfigCommand::new, home, "library", "status", "--home", aiConfigHome.toString());
+                run(AiConfigCommand::new, home, "health", "--offline", "--home", aiConfigHome.toString());
+            }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** A small shared library (a git repository with library.yaml) to clone and read. */
+    private static boolean makeLibrary(Path dir) {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(dir.resolve("library.yaml"), "name: training\nformat: 1\n");
+            Files.createDirectories(dir.resolve("prompts"));
+            Files.writeString(dir.resolve("prompts/warm.md"), "# warm up\n");
+            git.add().addFilepattern(".").call();
+            PersonIdent trainer = new PersonIdent("ai-lab", "ai-lab@localhost");
+            git.commit().setMessage("training").setAuthor(trainer).setCommitter(trainer).setSign(false).call();
+            return true;
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -61,7 +100,8 @@ public final class CdsTraining {
                 "PATH", "/nonexistent");
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         try {
-            RunContext context = new RunContext(env, home, InputStream.nullInputStream(), false);
+            InputStream stdin = new java.io.ByteArrayInputStream("training secret\n".getBytes(StandardCharsets.UTF_8));
+            RunContext context = new RunContext(env, home, stdin, false);
             CommandLineFactory.create(root.get(), context, sink, sink, args).execute(args);
         } catch (RuntimeException | LinkageError ignored) {
             // Training is best effort: a failing path is simply not archived.

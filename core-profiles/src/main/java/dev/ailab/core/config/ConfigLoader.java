@@ -1,6 +1,5 @@
 package dev.ailab.core.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,11 +42,13 @@ public final class ConfigLoader {
     private final XdgDirs xdg;
     private final Path workingDir;
     private final Map<String, String> env;
+    private final SchemaVerdicts verdicts;
 
     public ConfigLoader(XdgDirs xdg, Path workingDir, Map<String, String> env) {
         this.xdg = xdg;
         this.workingDir = workingDir;
         this.env = env;
+        this.verdicts = new SchemaVerdicts(xdg.cacheHome().resolve("ai-lab/config-checked"));
     }
 
     public Path userConfigFile() {
@@ -138,7 +139,7 @@ public final class ConfigLoader {
             });
         }
         if (!late.isEmpty()) {
-            for (SchemaCheck.Violation v : SchemaCheck.check(merged)) {
+            for (SchemaCheck.Violation v : verdicts.check(merged)) {
                 String dotted = dotted(v.pointer());
                 String from = late.entrySet().stream()
                         .filter(e -> dotted.equals(e.getKey()) || dotted.startsWith(e.getKey() + ".")
@@ -185,12 +186,8 @@ public final class ConfigLoader {
         if (!source.parsed()) {
             throw new ConfigException(problems);
         }
-        ToolkitConfig config;
-        try {
-            config = bind(source.tree(), file);
-        } catch (ConfigException e) {
-            throw problems.isEmpty() ? e : new ConfigException(problems);
-        }
+        ToolkitConfig config = problems.isEmpty() ? bind(source.tree(), file)
+                : ConfigBinder.bindLeniently(SchemaCheck.withoutNullMembers(source.tree()), ToolkitConfig.class);
         // Rules run even after schema problems, so one run reports everything; a rule's finding
         // at a position the schema already reported is left out as a duplicate.
         List<ConfigProblem> found = new ArrayList<>();
@@ -231,11 +228,11 @@ public final class ConfigLoader {
     }
 
     /** Reading problems plus schema problems, located in the file. */
-    static List<ConfigProblem> check(YamlSource source) {
+    List<ConfigProblem> check(YamlSource source) {
         List<ConfigProblem> problems = new ArrayList<>(source.problems());
         if (source.parsed()) {
             YamlSource.Positions at = source.positions();
-            for (SchemaCheck.Violation v : SchemaCheck.check(source.tree())) {
+            for (SchemaCheck.Violation v : verdicts.check(source.tree())) {
                 int[] lc = v.atKey() ? at.keyLineColumn(v.pointer()) : at.lineColumn(v.pointer());
                 problems.add(new ConfigProblem(source.file(), lc[0], lc[1], v.message(), v.hint()));
             }
@@ -251,11 +248,11 @@ public final class ConfigLoader {
 
     private static ToolkitConfig bind(JsonNode tree, Path file) {
         try {
-            return ConfigMapper.json().treeToValue(SchemaCheck.withoutNullMembers(tree), ToolkitConfig.class);
-        } catch (JsonProcessingException e) {
+            return ConfigBinder.bind(SchemaCheck.withoutNullMembers(tree), ToolkitConfig.class);
+        } catch (IllegalArgumentException e) {
             // The schema should have caught this first; still a clean message, never a trace.
             throw new ConfigException(List.of(new ConfigProblem(file, 0, 0,
-                    "cannot use the config: " + e.getOriginalMessage(), "see 'ai-lab config schema'")));
+                    "cannot use the config: " + e.getMessage(), "see 'ai-lab config schema'")));
         }
     }
 
