@@ -40,6 +40,8 @@ public class AiLabCommand extends RootCommand {
     }
 
     public static void main(String[] args) {
+        WarmUp.start(args);
         CommandLineFactory.main(new AiLabCommand(), args);
     }
+
 }
