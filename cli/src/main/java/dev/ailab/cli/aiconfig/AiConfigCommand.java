@@ -34,6 +34,7 @@ public class AiConfigCommand extends RootCommand {
     }
 
     public static void main(String[] args) {
+        dev.ailab.cli.WarmUp.start(args);
         CommandLineFactory.main(new AiConfigCommand(), args);
     }
 }

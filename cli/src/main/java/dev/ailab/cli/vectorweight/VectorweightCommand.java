@@ -36,6 +36,7 @@ public class VectorweightCommand extends RootCommand {
     }
 
     public static void main(String[] args) {
+        dev.ailab.cli.WarmUp.start(args);
         CommandLineFactory.main(new VectorweightCommand(), args);
     }
 }

@@ -226,10 +226,22 @@ public final class Answers {
         }
     }
 
+    /** Lower-case letters and digits, each run of anything else one {@code sep}, none at the ends. */
     static String slug(String name, char sep) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", String.valueOf(sep));
-        s = s.replaceAll("^" + Pattern.quote(String.valueOf(sep)) + "+|" + Pattern.quote(String.valueOf(sep)) + "+$", "");
-        return s.isEmpty() ? "project" : s;
+        StringBuilder out = new StringBuilder(name.length());
+        boolean gap = false;
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && out.length() > 0) {
+                    out.append(sep);
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.length() == 0 ? "project" : out.toString();
     }
 
     static String snake(String name) {

@@ -140,6 +140,18 @@ public final class MustacheRenderer {
             return new Delimiters(parts[0], parts[1]);
         }
 
+        // equals and hashCode written out: a record's generated ones link through invokedynamic
+        // on their first call, a few milliseconds of every create-project run.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Delimiters d && start.equals(d.start) && end.equals(d.end);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * start.hashCode() + end.hashCode();
+        }
+
         @Override
         public String toString() {
             return start + " " + end;

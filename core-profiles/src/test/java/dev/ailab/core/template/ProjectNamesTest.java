@@ -41,4 +41,17 @@ class ProjectNamesTest {
         assertThatThrownBy(() -> ProjectNames.validate("")).hasMessageContaining("it is empty");
         assertThatThrownBy(() -> ProjectNames.validate("a".repeat(101))).hasMessageContaining("longer than 100");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "My App|my-app|my_app",
+        "--Web..Shop__2--|web-shop-2|web_shop_2",
+        "v1.2|v1-2|v1_2",
+        "2fast|2fast|p_2fast",
+        "Crème brûlée|cr-me-br-l-e|cr_me_br_l_e",
+        "...|project|project"})
+    void derivedNamesKeepLettersAndDigitsWithOneSeparatorBetweenRuns(String name, String slug, String snake) {
+        assertThat(Answers.slug(name, '-')).isEqualTo(slug);
+        assertThat(Answers.snake(name)).isEqualTo(snake);
+    }
 }
