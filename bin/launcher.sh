@@ -4,7 +4,8 @@
 #
 # Finds the jars (lib/ of an unpacked distribution, or cli/target/lib/ of a build), picks a
 # Java (JAVA_HOME, else java on PATH), and keeps start-up short with a class-data-sharing
-# archive made by one training run on first use, keyed by Java version, flags and jar set.
+# archive made by one training run on first use, per Java, jar folder and flags, and made
+# again when a jar changes.
 # Set AI_LAB_CDS=0 to turn the archive off, AI_LAB_JAVA_OPTS to add JVM options.
 
 TOOLKIT_HOME=$(cd "$BIN_DIR/.." && pwd -P)
@@ -53,14 +54,34 @@ esac
 CDS=""
 
 if [ "${AI_LAB_CDS:-1}" != "0" ]; then
+  # Few processes on this path (each costs a millisecond or two of every run): readlink and
+  # cksum only; the Java version comes from the JDK's release file read by the shell itself.
   java_real=$(readlink -f "$JAVA" 2>/dev/null || echo "$JAVA")
-  java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$(dirname "$java_real")")/release" 2>/dev/null)
+  java_version=""
+  if [ -r "${java_real%/bin/java}/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) java_version=${line#JAVA_VERSION=}; java_version=${java_version#\"}; java_version=${java_version%\"} ;; esac
+    done <"${java_real%/bin/java}/release"
+  fi
   if [ -n "$java_version" ]; then
-    key=$( (echo "$java_real $JVM_FLAGS ${AI_LAB_JAVA_OPTS:-}"; ls -l --time-style=+%s "$LIB_DIR" 2>/dev/null) | cksum | cut -d' ' -f1)
+    key=$(printf '%s\n' "$java_real" "$LIB_DIR" "$JVM_FLAGS ${AI_LAB_JAVA_OPTS:-}" | cksum)
+    key=${key%% *}
     cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/ai-lab/cds"
     archive="$cache_dir/toolkit-$java_version-$key.jsa"
     # A failed attempt leaves "$archive.failed", so a Java that cannot dump is not retried on
-    # every run (a new jar set or Java gets a new name and one new attempt).
+    # every run. A jar (or the jar folder) newer than the archive or that mark means a new
+    # build: both are dropped and made again below. (-nt is in dash, bash, busybox and zsh.)
+    for made in "$archive" "$archive.failed"; do
+      if [ -f "$made" ]; then
+        for jar in "$LIB_DIR" "$LIB_DIR"/*.jar; do
+          # shellcheck disable=SC3013
+          if [ "$jar" -nt "$made" ]; then
+            rm -f "$made" 2>/dev/null
+            break
+          fi
+        done
+      fi
+    done
     if [ ! -f "$archive" ] && [ ! -f "$archive.failed" ] && mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
       # One training run (a few seconds, once per Java and jar set) drives the common paths of
       # all three fronts and lists the classes they load; a static archive is then dumped from

@@ -170,7 +170,32 @@ final class ConfigBinder {
         return out.toString();
     }
 
-    private static Class<?> raw(Type type) {
+    /**
+     * The model's type at {@code pointer} (such as {@code /deployment/agents} or
+     * {@code /clusters/0/size}) below {@code root}; {@code Object.class} where the model has no
+     * such place or holds free-form values.
+     */
+    static Type typeAt(Class<?> root, String pointer) {
+        Type type = root;
+        if (pointer == null || pointer.isEmpty()) {
+            return type;
+        }
+        for (String part : pointer.substring(1).split("/")) {
+            Class<?> raw = raw(type);
+            if (raw == List.class) {
+                type = ((ParameterizedType) type).getActualTypeArguments()[0];
+                continue;
+            }
+            Field field = raw == Map.class || raw == Object.class ? null : field(raw, part);
+            if (field == null) {
+                return Object.class;
+            }
+            type = field.getGenericType();
+        }
+        return type;
+    }
+
+    static Class<?> raw(Type type) {
         return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     }
 

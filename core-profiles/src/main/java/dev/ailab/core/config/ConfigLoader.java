@@ -423,35 +423,39 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        node.set(parts[parts.length - 1], typed(ConfigSchema.schemaAt(pointer), value));
+        node.set(parts[parts.length - 1], typed(ConfigBinder.typeAt(ToolkitConfig.class, pointer), value));
     }
 
-    private static JsonNode typed(JsonNode schema, String value) {
+    /**
+     * The text of an environment variable or option as the value the model holds at that place:
+     * true/false, a whole number, a comma-separated list, or text. Typed from the model rather
+     * than the schema, so a run with an override does not parse the schema (the schema check
+     * that follows catches anything that does not fit).
+     */
+    private static JsonNode typed(java.lang.reflect.Type type, String value) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         String v = value.trim();
-        switch (schema.path("type").asText("")) {
-            case "boolean":
-                if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                    return f.booleanNode(Boolean.parseBoolean(v));
-                }
-                return f.textNode(value);
-            case "integer":
-                try {
-                    return f.numberNode(Long.parseLong(v));
-                } catch (NumberFormatException e) {
-                    return f.textNode(value);
-                }
-            case "array": {
-                ArrayNode array = f.arrayNode();
-                for (String item : v.split(",")) {
-                    if (!item.isBlank()) {
-                        array.add(typed(ConfigSchema.resolve(schema.path("items")), item.trim()));
-                    }
-                }
-                return array;
-            }
-            default:
-                return f.textNode(value);
+        Class<?> raw = ConfigBinder.raw(type);
+        if (raw == Boolean.class && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
+            return f.booleanNode(Boolean.parseBoolean(v));
         }
+        if (raw == Integer.class) {
+            try {
+                return f.numberNode(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return f.textNode(value);
+            }
+        }
+        if (raw == List.class) {
+            java.lang.reflect.Type element = ((java.lang.reflect.ParameterizedType) type).getActualTypeArguments()[0];
+            ArrayNode array = f.arrayNode();
+            for (String item : v.split(",")) {
+                if (!item.isBlank()) {
+                    array.add(typed(element, item.trim()));
+                }
+            }
+            return array;
+        }
+        return f.textNode(value);
     }
 }

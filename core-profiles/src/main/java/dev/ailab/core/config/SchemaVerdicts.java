@@ -78,12 +78,12 @@ final class SchemaVerdicts {
     }
 
     /**
-     * A 96-bit fingerprint (CRC-32C and 64-bit FNV-1a) of the schema and the document. Not a
-     * cryptographic hash on purpose: the cache only guards against accidental sameness, and
-     * starting the JDK's message digests costs about 0.02 s.
+     * A fingerprint of the schema (its length and hash code) and of the document (64-bit FNV-1a
+     * and CRC-32C of its canonical text). Not a cryptographic hash on purpose: the cache only
+     * guards against accidental sameness, and starting the JDK's message digests costs 0.02 s.
      */
     static String key(JsonNode document) {
-        StringBuilder text = new StringBuilder(SchemaText.VALUE.length() + 256).append(SchemaText.VALUE).append('\0');
+        StringBuilder text = new StringBuilder(256);
         canonical(document, text);
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         CRC32C crc = new CRC32C();
@@ -92,9 +92,13 @@ final class SchemaVerdicts {
         for (byte b : bytes) {
             fnv = (fnv ^ (b & 0xff)) * 0x100000001b3L;
         }
-        String high = Long.toHexString(fnv);
-        String low = Long.toHexString(crc.getValue());
-        return "0".repeat(16 - high.length()) + high + "0".repeat(8 - low.length()) + low;
+        return hex(SchemaText.VALUE.length(), 8) + hex(SchemaText.VALUE.hashCode() & 0xffffffffL, 8)
+                + hex(fnv, 16) + hex(crc.getValue(), 8);
+    }
+
+    private static String hex(long value, int digits) {
+        String text = Long.toHexString(value);
+        return "0".repeat(Math.max(0, digits - text.length())) + text;
     }
 
     /** A type-tagged text of the tree: two documents share it only if the schema sees them alike. */
