@@ -23,10 +23,13 @@ public class WorkListCommand extends HubCommand {
 
     @Override
     protected int run() {
-        List<WorkItemRow> rows = new WorkItems(store()).list(filter.toFilter(false));
+        WorkItems items = new WorkItems(store());
         if (output.json()) {
-            JsonOutput.write(out(), rows);
-        } else if (rows.isEmpty()) {
+            JsonOutput.write(out(), items.list(filter.toFilter(false)));
+            return 0;
+        }
+        List<WorkItemRow> rows = items.summaries(filter.toFilter(false));
+        if (rows.isEmpty()) {
             err().println("no work items match");
             err().flush();
         } else {

@@ -94,6 +94,15 @@ abstract class StoreContract {
         doing.statuses = EnumSet.of(WorkStatus.doing);
         assertThat(work.list(doing)).extracting(WorkItemRow::id).containsExactly(b);
 
+        // The listing table's lighter query: the same rows in the same order, same shown fields.
+        for (WorkFilter f : List.of(new WorkFilter(), all, byLabel, byProject, text, due, byPriority, doing)) {
+            assertThat(work.summaries(f))
+                    .extracting(WorkItemRow::id, WorkItemRow::project, WorkItemRow::title, WorkItemRow::status,
+                            WorkItemRow::priority, WorkItemRow::labels, WorkItemRow::due)
+                    .containsExactlyElementsOf(work.list(f).stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.id(),
+                            r.project(), r.title(), r.status(), r.priority(), r.labels(), r.due())).toList());
+        }
+
         WorkItemRow row = work.get(a);
         assertThat(row.labels()).containsExactly("parser", "cli");
         assertThat(row.priority()).isEqualTo("high");

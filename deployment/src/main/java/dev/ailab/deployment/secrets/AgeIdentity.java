@@ -1,6 +1,8 @@
 package dev.ailab.deployment.secrets;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
+import com.exceptionfactory.jagged.bech32.Bech32;
+import com.exceptionfactory.jagged.bech32.Bech32Address;
 import com.exceptionfactory.jagged.x25519.X25519KeyFactory;
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
@@ -20,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AgeIdentity {
     private static final String PREFIX = "AGE-SECRET-KEY-1";
     private final String secretKey;
-    private final String recipient;
+    /** Derived on first use: a point multiplication that decrypting does not need. */
+    private String recipient;
 
     private AgeIdentity(String secretKey, String recipient) {
         this.secretKey = secretKey;
@@ -57,21 +60,43 @@ public final class AgeIdentity {
                 "point to a file made by 'ai-lab secrets init' or 'age-keygen'");
     }
 
+    /** Checks the key's Bech32 form (checksum, prefix, 32 bytes); the recipient is derived later. */
     private static AgeIdentity fromSecretKey(String key, String source) {
+        byte[] data = null;
         try {
-            byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
-            String recipient = new X25519KeyFactory().translateKey(new SecretKeySpec(bytes, "X25519")).toString();
-            java.util.Arrays.fill(bytes, (byte) 0);
-            return new AgeIdentity(key, recipient);
-        } catch (GeneralSecurityException | RuntimeException e) {
+            Bech32Address address = Bech32.getDecoder().decode(key);
+            data = address.getData();
+            if (!"AGE-SECRET-KEY-".equalsIgnoreCase(address.getHumanReadablePart().toString()) || data.length != 32) {
+                throw new IllegalArgumentException("not an X25519 secret key");
+            }
+            return new AgeIdentity(key, null);
+        } catch (RuntimeException e) {
             // The library's message may quote the key: never pass it on.
-            throw new InvalidInputException(source + ": the AGE-SECRET-KEY-1 line is damaged (bad Bech32 encoding or length)",
-                    "restore the identity file from a safe copy");
+            throw damaged(source);
+        } finally {
+            if (data != null) {
+                java.util.Arrays.fill(data, (byte) 0);
+            }
         }
     }
 
+    private static InvalidInputException damaged(String source) {
+        return new InvalidInputException(source + ": the AGE-SECRET-KEY-1 line is damaged (bad Bech32 encoding or length)",
+                "restore the identity file from a safe copy");
+    }
+
     /** The public recipient, {@code age1...}. */
-    public String recipient() {
+    public synchronized String recipient() {
+        if (recipient == null) {
+            byte[] bytes = secretKey.getBytes(StandardCharsets.US_ASCII);
+            try {
+                recipient = new X25519KeyFactory().translateKey(new SecretKeySpec(bytes, "X25519")).toString();
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw damaged("the age identity");
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+        }
         return recipient;
     }
 
@@ -88,6 +113,6 @@ public final class AgeIdentity {
 
     @Override
     public String toString() {
-        return "AgeIdentity[" + recipient + "]";
+        return "AgeIdentity[" + recipient() + "]";
     }
 }
