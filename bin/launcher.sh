@@ -36,30 +36,26 @@ fi
 # overrides the choice. The archive below works with either compiler setting.
 JVM_FLAGS="-XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
 JIT_FLAGS="-XX:TieredStopAtLevel=1"
+first=""
+second=""
+for word in "$@"; do
+  case "$word" in
+    backup|restore|import|export) JIT_FLAGS="" ;;
+    -*) continue ;;
+  esac
+  if [ -z "$first" ]; then first=$word; elif [ -z "$second" ]; then second=$word; fi
+done
 # Which archive: commands that load Hibernate (ideas, sessions, projects, work update and
 # delete) map a full one; every other command a lean one without Hibernate's 3,000 classes.
 # Debian's JDK 17 maps an archive at a random address and relocates all of it on every start,
 # so the lean one starts about 0.02 s sooner.
 KIND=lean
-first=""
-for word in "$@"; do
-  case "$word" in
-    backup|restore|import|export) JIT_FLAGS="" ;;
-  esac
-  case "$word" in
-    -*) ;;
-    *) if [ -z "$first" ]; then
-         first=$word
-         case "$FRONT:$word" in ai-lab:idea|ai-lab:session|ai-lab:project) KIND=full ;; esac
-       elif [ "$FRONT:$first" = ai-lab:work ]; then
-         case "$word" in update|delete) KIND=full ;; esac
-         first=-
-       fi ;;
-  esac
-done
+case "$FRONT $first $second" in
+  "ai-lab idea "*|"ai-lab session "*|"ai-lab project "*|"ai-lab work update"|"ai-lab work delete") KIND=full ;;
+esac
 # A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
 # only when standard input is a regular file).
-if [ -n "$JIT_FLAGS" ] && [ "${1:-}" = secrets ] && [ "${2:-}" = set ] && [ -f /dev/stdin ] \
+if [ -n "$JIT_FLAGS" ] && [ "$first $second" = "secrets set" ] && [ -f /dev/stdin ] \
    && [ "$(wc -c </dev/stdin 2>/dev/null || echo 0)" -gt 1048576 ]; then
   JIT_FLAGS=""
 fi
