@@ -1,7 +1,7 @@
 package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
-import dev.ailab.core.store.DbMaintenance;
+import dev.ailab.hub.DbMaintenance;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

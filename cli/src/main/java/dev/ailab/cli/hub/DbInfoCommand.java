@@ -3,7 +3,7 @@ package dev.ailab.cli.hub;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.error.OperationFailedException;
-import dev.ailab.core.store.DbMaintenance;
+import dev.ailab.hub.DbMaintenance;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.StoreFactory;
+import dev.ailab.hub.StoreFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.ailab.cli.hub;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.error.InvalidInputException;
-import dev.ailab.core.store.DbMaintenance;
+import dev.ailab.hub.DbMaintenance;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

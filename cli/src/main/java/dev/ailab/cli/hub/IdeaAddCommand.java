@@ -3,7 +3,7 @@ package dev.ailab.cli.hub;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.error.InvalidInputException;
-import dev.ailab.core.store.Ideas;
+import dev.ailab.hub.Ideas;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

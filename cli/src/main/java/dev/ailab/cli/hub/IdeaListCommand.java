@@ -3,7 +3,7 @@ package dev.ailab.cli.hub;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.TextTable;
-import dev.ailab.core.store.Ideas;
+import dev.ailab.hub.Ideas;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,9 +2,9 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.Ideas;
-import dev.ailab.core.store.Priority;
-import dev.ailab.core.store.WorkItemRow;
+import dev.ailab.hub.Ideas;
+import dev.ailab.hub.Priority;
+import dev.ailab.hub.WorkItemRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.Ideas;
+import dev.ailab.hub.Ideas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

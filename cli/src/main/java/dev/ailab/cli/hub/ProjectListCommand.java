@@ -2,8 +2,8 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.ProjectRow;
-import dev.ailab.core.store.Projects;
+import dev.ailab.hub.ProjectRow;
+import dev.ailab.hub.Projects;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

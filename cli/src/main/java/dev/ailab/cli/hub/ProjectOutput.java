@@ -1,7 +1,7 @@
 package dev.ailab.cli.hub;
 
 import dev.ailab.cli.TextTable;
-import dev.ailab.core.store.ProjectRow;
+import dev.ailab.hub.ProjectRow;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ailab.cli.hub;
 
-import dev.ailab.core.store.Sessions;
+import dev.ailab.hub.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

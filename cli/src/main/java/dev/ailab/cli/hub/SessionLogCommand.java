@@ -1,6 +1,6 @@
 package dev.ailab.cli.hub;
 
-import dev.ailab.core.store.Sessions;
+import dev.ailab.hub.Sessions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

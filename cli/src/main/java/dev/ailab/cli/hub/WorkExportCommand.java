@@ -2,9 +2,9 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.io.AtomicFiles;
-import dev.ailab.core.store.WorkFilter;
-import dev.ailab.core.store.WorkItemFiles;
-import dev.ailab.core.store.WorkItems;
+import dev.ailab.hub.WorkFilter;
+import dev.ailab.hub.WorkItemFiles;
+import dev.ailab.hub.WorkItems;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,8 +1,8 @@
 package dev.ailab.cli.hub;
 
-import dev.ailab.core.store.StoreValues;
-import dev.ailab.core.store.WorkFilter;
-import dev.ailab.core.store.WorkStatus;
+import dev.ailab.hub.StoreValues;
+import dev.ailab.hub.WorkFilter;
+import dev.ailab.hub.WorkStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;

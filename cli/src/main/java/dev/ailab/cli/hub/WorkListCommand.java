@@ -2,8 +2,8 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.WorkItemRow;
-import dev.ailab.core.store.WorkItems;
+import dev.ailab.hub.WorkItemRow;
+import dev.ailab.hub.WorkItems;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.ailab.cli.hub;
 
 import dev.ailab.cli.TextTable;
-import dev.ailab.core.store.WorkItemRow;
+import dev.ailab.hub.WorkItemRow;
 import java.io.PrintWriter;
 import java.util.List;
 

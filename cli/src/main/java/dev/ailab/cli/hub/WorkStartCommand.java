@@ -1,6 +1,6 @@
 package dev.ailab.cli.hub;
 
-import dev.ailab.core.store.WorkStatus;
+import dev.ailab.hub.WorkStatus;
 import picocli.CommandLine.Command;
 
 /** {@code work start}: sets the status to doing. */

@@ -2,9 +2,9 @@ package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
-import dev.ailab.core.store.WorkItemRow;
-import dev.ailab.core.store.WorkItems;
-import dev.ailab.core.store.WorkStatus;
+import dev.ailab.hub.WorkItemRow;
+import dev.ailab.hub.WorkItems;
+import dev.ailab.hub.WorkStatus;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -1,0 +1,468 @@
+package dev.ailab.hub;
+
+import dev.ailab.core.error.ExternalSystemException;
+import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.error.ToolkitException;
+import dev.ailab.core.io.XdgDirs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the hub's store. Cheap to create: nothing touches the database until a command asks.
+ * <ul>
+ *   <li>{@link #jdbc} / {@link #read}: plain JDBC on one configured connection, for the hot paths
+ *       ({@code work add}, {@code work list}, status changes, session logging, import/export);</li>
+ *   <li>{@link #hibernate}: the Hibernate {@link SessionFactory}, built on first use only, with an
+ *       explicit entity list, no scanning, no XML mapping, no JDBC metadata look-ups at boot and
+ *       no second-level cache.</li>
+ * </ul>
+ * Before either touches a table the schema is checked with one query against Flyway's history:
+ * current means go, older means Flyway migrates (under a file lock on SQLite, so eight processes
+ * starting on a fresh file do not race), newer means refuse without touching anything.
+ * SQLite connections use WAL, a busy timeout, foreign keys and {@code BEGIN IMMEDIATE}.
+ */
+public final class StoreFactory implements AutoCloseable {
+    /** The database kinds we support; the folder names are Flyway's vendor names. */
+    public enum Vendor {
+        SQLITE("sqlite", "org.hibernate.community.dialect.SQLiteDialect"),
+        POSTGRESQL("postgresql", null);
+
+        private final String folder;
+        private final String dialect;
+
+        Vendor(String folder, String dialect) {
+            this.folder = folder;
+            this.dialect = dialect;
+        }
+
+        public String folder() {
+            return folder;
+        }
+    }
+
+    /** Every entity, listed: Hibernate never scans the classpath. */
+    public static final List<Class<?>> ENTITIES =
+            List.of(Project.class, WorkItem.class, Idea.class, AiSession.class, SessionLogEntry.class);
+
+    /** How long a writer waits for another process's transaction before giving up. */
+    public static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private final StoreSettings settings;
+    private final Vendor vendor;
+    private final Path file;
+    private final DataSource dataSource;
+    private boolean schemaChecked;
+    private SessionFactory sessionFactory;
+    private long hibernateBootMillis = -1;
+
+    private StoreFactory(StoreSettings settings) {
+        this.settings = settings;
+        String url = settings.url();
+        if (url.startsWith("jdbc:sqlite:")) {
+            vendor = Vendor.SQLITE;
+            String rest = url.substring("jdbc:sqlite:".length());
+            int q = rest.indexOf('?');
+            String pathPart = q >= 0 ? rest.substring(0, q) : rest;
+            if (pathPart.isEmpty() || pathPart.equals(":memory:") || pathPart.startsWith("file:")) {
+                throw new InvalidInputException("unsupported SQLite URL '" + url + "'",
+                        "point store.url at a file, for example jdbc:sqlite:/path/to/ai-lab.db");
+            }
+            file = XdgDirs.expandHome(pathPart).toAbsolutePath();
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.enforceForeignKeys(true);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource ds = new SQLiteDataSource(config);
+            ds.setUrl("jdbc:sqlite:" + file);
+            dataSource = ds;
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            vendor = Vendor.POSTGRESQL;
+            file = null;
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(url);
+            if (settings.user() != null) {
+                ds.setUser(settings.user());
+            }
+            if (settings.password() != null) {
+                ds.setPassword(settings.password());
+            }
+            dataSource = ds;
+        } else {
+            throw new InvalidInputException("unsupported store URL '" + url + "'",
+                    "use jdbc:sqlite:/path/to/file.db or jdbc:postgresql://host:5432/db (store.url or AI_LAB_DB_URL)");
+        }
+    }
+
+    public static StoreFactory open(StoreSettings settings) {
+        return new StoreFactory(settings);
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    /** The SQLite file, or null for a server. */
+    public Path file() {
+        return file;
+    }
+
+    /** Where {@code db backup} puts copies by default and where restore keeps the old file. */
+    public Path backupDir() {
+        return file == null ? null : file.resolveSibling("backups");
+    }
+
+    /** A raw connection, without the schema check: for maintenance (info, backup, integrity). */
+    public Connection rawConnection() throws SQLException {
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            }
+        }
+        return dataSource.getConnection();
+    }
+
+    /** Runs {@code work} in one transaction (commit on success, rollback on any failure). */
+    public <T> T jdbc(SqlWork<T> work) {
+        ensureSchema();
+        try (Connection c = rawConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs read-only {@code work} in auto-commit mode: on SQLite it takes no write lock. */
+    public <T> T read(SqlWork<T> work) {
+        ensureSchema();
+        try (Connection c = rawConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code work} in one Hibernate transaction; builds the SessionFactory on first use. */
+    public <T> T hibernate(Function<Session, T> work) {
+        SessionFactory sf = sessionFactory();
+        try {
+            return sf.fromTransaction(work);
+        } catch (ToolkitException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SQLException sql = findSql(e);
+            if (sql != null) {
+                throw translate(sql);
+            }
+            throw e;
+        }
+    }
+
+    /** The SessionFactory, built lazily (the schema is checked first). */
+    public synchronized SessionFactory sessionFactory() {
+        if (sessionFactory == null) {
+            ensureSchema();
+            long start = System.nanoTime();
+            StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder();
+            if (vendor.dialect != null) {
+                builder.applySetting("hibernate.dialect", vendor.dialect);
+            } else {
+                // Named, not looked up: Hibernate picks its PostgreSQL dialect without a connection.
+                builder.applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
+                        .applySetting("jakarta.persistence.database-major-version", "15");
+            }
+            if (!"bytebuddy".equals(System.getProperty("ai-lab.hibernate.bytecode"))) {
+                // No runtime bytecode generation: every to-one is eager and entities are plain
+                // classes, so Hibernate needs no ByteBuddy proxies (measured below in the docs).
+                builder.addService(org.hibernate.bytecode.spi.BytecodeProvider.class,
+                        new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
+            }
+            StandardServiceRegistry registry = builder
+                    .applySetting("hibernate.connection.datasource", dataSource)
+                    .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                    .applySetting("jakarta.persistence.schema-generation.database.action", "none")
+                    .applySetting("hibernate.hbm2ddl.auto", "none")
+                    .applySetting("hibernate.xml_mapping_enabled", "false")
+                    .applySetting("jakarta.persistence.validation.mode", "none")
+                    .applySetting("hibernate.cache.use_second_level_cache", "false")
+                    .applySetting("hibernate.cache.use_query_cache", "false")
+                    .applySetting("hibernate.generate_statistics", "false")
+                    .applySetting("hibernate.jdbc.batch_size", "50")
+                    .applySetting("hibernate.order_inserts", "true")
+                    .build();
+            try {
+                MetadataSources sources = new MetadataSources(registry);
+                ENTITIES.forEach(sources::addAnnotatedClass);
+                sessionFactory = sources.buildMetadata().buildSessionFactory();
+            } catch (RuntimeException e) {
+                StandardServiceRegistryBuilder.destroy(registry);
+                throw e;
+            }
+            hibernateBootMillis = (System.nanoTime() - start) / 1_000_000;
+            org.slf4j.LoggerFactory.getLogger(StoreFactory.class).info("Hibernate SessionFactory built in {} ms", hibernateBootMillis);
+        }
+        return sessionFactory;
+    }
+
+    /** Milliseconds the SessionFactory took to build, or -1 when it was not built. */
+    public long hibernateBootMillis() {
+        return hibernateBootMillis;
+    }
+
+    // ---------------------------------------------------------------- schema
+
+    /** What Flyway's history says about the database, read with plain JDBC. */
+    public record SchemaState(boolean historyTable, List<String> applied, List<String> unknown, List<String> failed) {
+        public boolean current() {
+            return unknown.isEmpty() && failed.isEmpty() && applied.containsAll(Migrations.KNOWN);
+        }
+
+        public String version() {
+            return applied.stream().max(Migrations::compare).orElse(null);
+        }
+    }
+
+    public SchemaState schemaState() {
+        try (Connection c = rawConnection()) {
+            return schemaState(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private SchemaState schemaState(Connection c) throws SQLException {
+        String probe = vendor == Vendor.SQLITE
+                ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'"
+                : "SELECT CASE WHEN to_regclass('flyway_schema_history') IS NULL THEN 0 ELSE 1 END";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(probe)) {
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                return new SchemaState(false, List.of(), List.of(), List.of());
+            }
+        }
+        List<String> applied = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (!rs.getBoolean(2)) {
+                    failed.add(v);
+                } else if (Migrations.KNOWN.contains(v)) {
+                    applied.add(v);
+                } else {
+                    unknown.add(v);
+                }
+            }
+        }
+        return new SchemaState(true, applied, unknown, failed);
+    }
+
+    /** Checks the schema once per factory; migrates an older database, refuses a newer one. */
+    public synchronized void ensureSchema() {
+        if (schemaChecked) {
+            return;
+        }
+        SchemaState state = schemaState();
+        refuseIfNewer(state);
+        if (!state.current()) {
+            migrate();
+        }
+        schemaChecked = true;
+    }
+
+    private void refuseIfNewer(SchemaState state) {
+        if (!state.unknown().isEmpty()) {
+            throw new OperationFailedException("the database " + where() + " has schema version "
+                    + String.join(", ", state.unknown()) + ", newer than this ai-lab knows (up to "
+                    + Migrations.latest() + "); nothing was changed",
+                    "upgrade ai-lab, or point store.url / AI_LAB_DB_URL at another database");
+        }
+        if (!state.failed().isEmpty()) {
+            throw new OperationFailedException("a migration of " + where() + " failed earlier (version "
+                    + String.join(", ", state.failed()) + ")",
+                    "restore a backup with 'ai-lab db restore FILE' or repair the database by hand");
+        }
+    }
+
+    /** Applies pending migrations; returns how many ran. Refuses a database from a newer version. */
+    public synchronized int migrate() {
+        try (MigrationLock ignored = migrationLock()) {
+            SchemaState state = schemaState();
+            refuseIfNewer(state);
+            if (state.current()) {
+                schemaChecked = true;
+                return 0;
+            }
+            try {
+                int applied = flyway().migrate().migrationsExecuted;
+                schemaChecked = true;
+                return applied;
+            } catch (RuntimeException e) {
+                SQLException sql = findSql(e);
+                if (sql != null && isCorrupt(sql)) {
+                    throw translate(sql);
+                }
+                throw new OperationFailedException("cannot migrate " + where() + ": " + e.getMessage(),
+                        "if this file is not an ai-lab database, point store.url / AI_LAB_DB_URL elsewhere", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file + " for migration: " + e.getMessage(), e);
+        }
+    }
+
+    /** Flyway over our data source and the migrations of this database kind. */
+    public Flyway flyway() {
+        return Flyway.configure(StoreFactory.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(Migrations.location(vendor))
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    /** An exclusive lock on a sibling file, held while migrating, so concurrent first runs queue up. */
+    private MigrationLock migrationLock() throws IOException {
+        if (file == null) {
+            return new MigrationLock(null, null); // PostgreSQL: Flyway takes an advisory lock itself
+        }
+        Files.createDirectories(file.getParent());
+        Path lockFile = file.resolveSibling(file.getFileName() + ".migrate-lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return new MigrationLock(channel, channel.lock());
+    }
+
+    private record MigrationLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                lock.release();
+                channel.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** A readable name of the database for messages. */
+    public String where() {
+        return file != null ? file.toString() : settings.url().replaceAll("password=[^&]*", "password=***");
+    }
+
+    /** "ai-lab db restore NEWEST" when a backup exists, else how to find one. */
+    public String restoreHint() {
+        Path newest = newestBackup();
+        if (newest != null) {
+            return "restore the newest backup: ai-lab db restore " + newest;
+        }
+        return "restore a backup with 'ai-lab db restore FILE'" + (backupDir() != null ? " (none found in " + backupDir() + ")" : "");
+    }
+
+    /** The most recent file in {@link #backupDir()} made by {@code db backup}, or null. */
+    public Path newestBackup() {
+        Path dir = backupDir();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("ai-lab-") && (n.endsWith(".db.gz") || n.endsWith(".db.gz.age"));
+            }).max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static boolean isCorrupt(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT") || m.contains("malformed");
+    }
+
+    /** Turns a database error into a message the user can act on. */
+    public ToolkitException translate(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (isCorrupt(e)) {
+            return new OperationFailedException("the database " + where() + " is damaged or not a database (" + m + ")",
+                    restoreHint(), e);
+        }
+        if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+            return new ExternalSystemException("the database " + where() + " stayed locked by another process for "
+                    + BUSY_TIMEOUT_MS / 1000 + " s", "try again; look for a stuck ai-lab process", e);
+        }
+        if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
+            return new OperationFailedException("cannot write the database " + where() + " (" + m + ")",
+                    "check the permissions of the file and its folder", e);
+        }
+        if ("28P01".equals(e.getSQLState()) || "08001".equals(e.getSQLState()) || "3D000".equals(e.getSQLState())) {
+            return new ExternalSystemException("cannot connect to " + where() + ": " + m,
+                    "check store.url / AI_LAB_DB_URL, store.user and the password variable named by store.password_env", e);
+        }
+        return new ExternalSystemException("database error on " + where() + ": " + m, null, e);
+    }
+
+    static SQLException findSql(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure matters more
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sessionFactory != null) {
+            sessionFactory.close();
+            sessionFactory = null;
+        }
+    }
+}
