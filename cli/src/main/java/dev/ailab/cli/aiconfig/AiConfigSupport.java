@@ -8,8 +8,8 @@ import dev.ailab.core.config.LoadedConfig;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.sources.git.CredentialsFile;
 import dev.ailab.sources.git.GitAuth;
-import dev.ailab.sources.git.GitClients;
 import dev.ailab.sources.git.GitProgress;
+import dev.ailab.sources.git.GitSources;
 import dev.ailab.sources.git.SshKeys;
 import dev.ailab.sources.library.AuditLog;
 import dev.ailab.sources.library.Library;
@@ -52,7 +52,7 @@ final class AiConfigSupport {
         Path home = ctx.resolve(lc.path);
         Path personal = lc.personal == null ? null : ctx.resolve(lc.personal);
         Path state = ctx.xdg().stateHome().resolve("ai-config");
-        return new Library(LibraryHome.of(home, personal, state), GitClients.detect(ctx.env()), lc.branch,
+        return new Library(LibraryHome.of(home, personal, state), GitSources.detect(ctx.env()), lc.branch,
                 AuditLog.standard(state.resolve("audit.jsonl")), Clock.systemUTC());
     }
 

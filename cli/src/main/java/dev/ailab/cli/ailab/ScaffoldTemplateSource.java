@@ -2,21 +2,22 @@ package dev.ailab.cli.ailab;
 
 import dev.ailab.cli.RunContext;
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.io.FileTrees;
 import dev.ailab.core.template.TemplateCatalog;
 import dev.ailab.core.template.TemplatePack;
-import dev.ailab.sources.checkout.GitCheckout;
-import dev.ailab.sources.checkout.GitUrls;
+import dev.ailab.sources.git.GitAuth;
+import dev.ailab.sources.git.GitProgress;
+import dev.ailab.sources.git.GitSources;
+import dev.ailab.sources.git.GitUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where a template comes from on the command line: a name (the user's templates, then the
  * built-in ones), a folder ({@code --template-dir}), or a git URL (with {@code --vcs-ref}),
- * cloned into a temporary folder that is removed on {@link #close()}.
+ * cloned through {@link GitSources} into a temporary folder that is removed on {@link #close()}.
  */
 final class ScaffoldTemplateSource implements AutoCloseable {
     private final TemplatePack pack;
@@ -47,7 +48,7 @@ final class ScaffoldTemplateSource implements AutoCloseable {
         }
         String location = templateDir != null ? templateDir : name;
         if (location != null && GitUrls.looksLikeGitUrl(location)) {
-            return fromGit(location, vcsRef);
+            return fromGit(context, location, vcsRef);
         }
         if (vcsRef != null) {
             throw new InvalidInputException("--vcs-ref needs a git URL template",
@@ -63,7 +64,7 @@ final class ScaffoldTemplateSource implements AutoCloseable {
         return new ScaffoldTemplateSource(catalog(context).find(name), null);
     }
 
-    private static ScaffoldTemplateSource fromGit(String url, String ref) {
+    private static ScaffoldTemplateSource fromGit(RunContext context, String url, String ref) {
         Path dir;
         try {
             dir = Files.createTempDirectory("ai-lab-template-");
@@ -71,11 +72,11 @@ final class ScaffoldTemplateSource implements AutoCloseable {
             throw new UncheckedIOException("cannot make a temporary folder: " + e.getMessage(), e);
         }
         try {
-            String commit = GitCheckout.checkout(url, ref, dir);
+            String commit = GitSources.detect(context.env()).checkout(url, ref, dir, GitAuth.none(), GitProgress.NONE);
             String origin = url + "@" + (ref == null ? "" : ref + ":") + (commit.length() >= 12 ? commit.substring(0, 12) : commit);
             return new ScaffoldTemplateSource(TemplatePack.load(dir, origin), dir);
         } catch (RuntimeException e) {
-            delete(dir);
+            FileTrees.deleteQuietly(dir);
             throw e;
         }
     }
@@ -83,15 +84,7 @@ final class ScaffoldTemplateSource implements AutoCloseable {
     @Override
     public void close() {
         if (clone != null) {
-            delete(clone);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the system cleans it eventually
+            FileTrees.deleteQuietly(clone); // a temporary folder; the system cleans a leftover eventually
         }
     }
 }

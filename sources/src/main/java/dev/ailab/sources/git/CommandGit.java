@@ -2,6 +2,7 @@ package dev.ailab.sources.git;
 
 import dev.ailab.core.error.ExternalSystemException;
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,51 @@ public final class CommandGit implements GitClient {
         if (r.code != 0) {
             throw GitErrors.remoteFailure("clone", url, branch, r.err());
         }
+    }
+
+    @Override
+    public String checkout(String url, String ref, Path into, GitAuth auth, GitProgress progress) {
+        Path dir = into.toAbsolutePath();
+        try {
+            Files.createDirectories(dir.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir.getParent() + ": " + e.getMessage(), e);
+        }
+        // every branch and tag, no files yet: the ref is looked up locally, then checked out once
+        List<String> args = List.of("clone", "--progress", "--no-checkout", "--", url, dir.toString());
+        Result cloned = withAuth(auth, env -> run(dir.getParent(), args, env, progress, timeout));
+        if (cloned.code != 0) {
+            throw Checkouts.cannotClone(url, Checkouts.firstError(cloned.err()), null);
+        }
+        Repo repo = new Repo(dir);
+        String id;
+        if (ref == null) {
+            id = repo.resolve("HEAD");
+            if (id == null) {
+                return "";
+            }
+        } else if (Checkouts.isCommitId(ref)) {
+            id = repo.resolve(ref);
+            if (id == null) {
+                throw Checkouts.commitNotFound(url, ref);
+            }
+        } else {
+            id = repo.resolve("refs/remotes/origin/" + ref.replaceFirst("^refs/heads/", ""));
+            if (id == null) {
+                id = repo.resolve("refs/tags/" + ref);
+            }
+            if (id == null && ref.startsWith("refs/")) {
+                id = repo.resolve(ref);
+            }
+            if (id == null) {
+                throw Checkouts.refNotFound(url, ref, null);
+            }
+        }
+        Result r = repo.git("checkout", "--quiet", "--detach", id);
+        if (r.code != 0) {
+            throw Checkouts.failed(url, Checkouts.firstError(r.err()), "check the URL and the ref (--vcs-ref)", null);
+        }
+        return id;
     }
 
     @Override
@@ -149,14 +195,7 @@ public final class CommandGit implements GitClient {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
             }
-            if (dir != null) {
-                try {
-                    Files.deleteIfExists(dir.resolve("askpass"));
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a leftover script holds no secret
-                }
-            }
+            FileTrees.deleteQuietly(dir); // a leftover script holds no secret
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The git operations the toolkit needs, over either the {@code git} command (fast, used when
- * installed) or JGit (always available). See {@link GitClients#detect}.
+ * installed) or JGit (always available). Callers reach it through {@link GitSources}, which
+ * chooses the implementation.
  */
 public interface GitClient {
     /** {@code git} or {@code jgit}. */
@@ -17,6 +18,15 @@ public interface GitClient {
      * {@code depth} 0 means full history.
      */
     void cloneRepository(String url, String branch, int depth, Path target, GitAuth auth, GitProgress progress);
+
+    /**
+     * Clones {@code url} into the empty or missing folder {@code into} and checks out {@code ref}
+     * for reading: a branch, a tag, or a commit id (7 to 40 hex digits); null for the remote's
+     * default branch. Nothing more is promised than that the folder's files are that commit's.
+     *
+     * @return the commit id checked out (empty for a repository without commits)
+     */
+    String checkout(String url, String ref, Path into, GitAuth auth, GitProgress progress);
 
     /** Lists the remote's branches (name to commit id): a cheap reachability and auth check. */
     Map<String, String> lsRemote(String url, GitAuth auth);

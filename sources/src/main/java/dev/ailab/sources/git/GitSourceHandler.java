@@ -2,22 +2,25 @@ package dev.ailab.sources.git;
 
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.sources.SourceHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The git source handler: clones a repository into a folder, or brings an existing clone to the
- * branch's newest commit. ai-config's library and vectorweight's airgapped git mirror both use
- * it through {@link GitClient}; this class is the plain "make this folder hold that branch" form
- * (a mirror has no local edits to keep, so an existing clone is moved with local changes dropped).
+ * branch's newest commit. It is the plain "make this folder hold that branch" form, for
+ * vectorweight's airgapped git mirror (a mirror has no local edits to keep, so an existing clone
+ * is moved with local changes dropped). Made by {@link GitSources#handler}, whose client and
+ * credentials it uses.
  */
-public final class GitSourceHandler implements SourceHandler {
-    private final GitClient git;
+final class GitSourceHandler implements SourceHandler {
+    private final GitSources git;
     private final GitAuth auth;
     private final GitProgress progress;
 
-    public GitSourceHandler(GitClient git, GitAuth auth, GitProgress progress) {
+    GitSourceHandler(GitSources git, GitAuth auth, GitProgress progress) {
         this.git = git;
         this.auth = auth == null ? GitAuth.none() : auth;
         this.progress = progress == null ? GitProgress.NONE : progress;
@@ -57,10 +60,10 @@ public final class GitSourceHandler implements SourceHandler {
         }
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        git.cloneRepository(request.location(), branch, request.depth(), target, auth, progress);
+        git.cloneBranch(request.location(), branch, request.depth(), target, auth, progress);
         GitClient.GitRepository repo = git.open(target);
         String id = repo.resolve("HEAD");
         return new SourceRevision(id, repo.commit(id).subject());

@@ -85,6 +85,44 @@ public final class JGitClient implements GitClient {
     }
 
     @Override
+    public String checkout(String url, String ref, Path into, GitAuth auth, GitProgress progress) {
+        boolean commit = Checkouts.isCommitId(ref);
+        var clone = Git.cloneRepository().setURI(url).setDirectory(into.toFile()).setCloneAllBranches(commit)
+                .setProgressMonitor(monitor(progress));
+        if (ref != null && !commit) {
+            clone.setBranch(ref);
+        }
+        try (Transport t = configure(clone, auth); Git git = clone.call()) {
+            Repository repo = git.getRepository();
+            if (ref != null && !commit && repo.resolve(Constants.HEAD) != null) {
+                // JGit falls back to the default branch when the ref is missing: check it was found.
+                if (repo.exactRef(Constants.R_HEADS + ref) == null && repo.exactRef(Constants.R_TAGS + ref) == null
+                        && repo.exactRef(ref) == null) {
+                    throw Checkouts.refNotFound(url, ref, null);
+                }
+            }
+            if (commit) {
+                ObjectId id = repo.resolve(ref + "^{commit}");
+                if (id == null) {
+                    throw Checkouts.commitNotFound(url, ref);
+                }
+                git.checkout().setName(id.name()).call();
+            }
+            ObjectId head = repo.resolve(Constants.HEAD);
+            return head == null ? "" : head.name();
+        } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
+            if (ref != null && e.getMessage() != null && e.getMessage().contains("not found in upstream")) {
+                throw Checkouts.refNotFound(url, ref, e);
+            }
+            throw Checkouts.cannotClone(url, e.getMessage(), e);
+        } catch (GitAPIException e) {
+            throw Checkouts.failed(url, e.getMessage(), "check the URL and the ref (--vcs-ref)", e);
+        } catch (IOException e) {
+            throw Checkouts.failed(url, e.getMessage(), "check the repository", e);
+        }
+    }
+
+    @Override
     public Map<String, String> lsRemote(String url, GitAuth auth) {
         var ls = Git.lsRemoteRepository().setRemote(url).setHeads(true);
         try (Transport t = configure(ls, auth)) {

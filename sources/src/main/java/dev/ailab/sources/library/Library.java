@@ -2,10 +2,10 @@ package dev.ailab.sources.library;
 
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.sources.git.GitAuth;
-import dev.ailab.sources.git.GitClient;
 import dev.ailab.sources.git.GitClient.Change;
 import dev.ailab.sources.git.GitClient.GitRepository;
 import dev.ailab.sources.git.GitProgress;
+import dev.ailab.sources.git.GitSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.Map;
  * the user's own files ({@code personal/}). Updates keep local edits, stop on conflicts without
  * touching anything, record every version and roll back by themselves when they fail.
  *
- * <p>This class is the library of one home: where it lives, which git client and branch it uses,
+ * <p>This class is the library of one home: where it lives, how it reaches git ({@link GitSources}) and which branch it follows,
  * its working copy and its version log. Each job is its own class, and the methods here hand
  * over to them: {@link LibraryInit} (the first clone), {@link LibraryUpdater} (update, rollback,
  * the journal that undoes an interrupted run), {@link LibraryQueries} (list, search, show) and
@@ -79,7 +79,7 @@ public final class Library {
     }
 
     private final LibraryHome home;
-    private final GitClient git;
+    private final GitSources git;
     private String branch;
     private final AuditLog audit;
     private final Clock clock;
@@ -88,7 +88,7 @@ public final class Library {
     private final LibraryUpdater updater;
     private final LibraryQueries queries;
 
-    public Library(LibraryHome home, GitClient git, String branch, AuditLog audit, Clock clock) {
+    public Library(LibraryHome home, GitSources git, String branch, AuditLog audit, Clock clock) {
         this.home = home;
         this.git = git;
         this.branch = branch == null || branch.isBlank() ? "main" : branch;
@@ -119,7 +119,8 @@ public final class Library {
         return home;
     }
 
-    public GitClient gitClient() {
+    /** How this library reaches git: the chosen client, with credentials applied per call. */
+    public GitSources git() {
         return git;
     }
 

@@ -53,7 +53,7 @@ public final class LibraryHealth {
                 checks.add(new Check("remote reachable", Level.OK, "skipped (--offline)", null));
             } else {
                 try {
-                    var heads = library.gitClient().lsRemote(url, auth);
+                    var heads = library.git().lsRemote(url, auth);
                     checks.add(heads.containsKey(library.branch())
                             ? new Check("remote reachable", Level.OK, GitErrors.redact(url) + " has branch " + library.branch(), null)
                             : new Check("remote reachable", Level.ERROR, "branch " + library.branch() + " is gone from " + GitErrors.redact(url),

@@ -35,7 +35,7 @@ final class LibraryInit {
         LibraryHome home = library.home();
         AuditLog audit = library.audit();
         String branch = library.branch();
-        String client = library.gitClient().name();
+        String client = library.git().clientName();
         if (library.isPresent()) {
             GitRepository r = library.repository();
             String head = r.resolve("HEAD");
@@ -55,7 +55,7 @@ final class LibraryInit {
         Path temp = home.home().resolve(".library-clone-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             Files.createDirectories(home.home());
-            library.gitClient().cloneRepository(url, branch, depth, temp, auth, progress);
+            library.git().cloneBranch(url, branch, depth, temp, auth, progress);
             checkManifest(temp, url);
             library.faultInjector().reached("init-before-move");
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.sources.SourceHandler;
 import dev.ailab.sources.SourceHandler.SourceRequest;
 import dev.ailab.sources.SourceHandler.SourceRevision;
 import java.nio.file.Files;
@@ -32,9 +33,9 @@ class GitSourceHandlerTest {
             String first = author.commit().setMessage("one").setAuthor(who).setCommitter(who).call().name();
             author.push().setRemote("origin").add("main").call();
 
-            GitSourceHandler handler = new GitSourceHandler(
+            SourceHandler handler = GitSources.using(
                     new CommandGit("git", Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"), "HOME", tmp.toString()),
-                            Duration.ofSeconds(60)), null, null);
+                            Duration.ofSeconds(60))).handler(null, null);
             String url = bare.toUri().toString();
             assertThat(handler.supports(url)).isTrue();
             assertThat(handler.supports("https://example.org/x.tar.gz")).isFalse();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ailab.sources.git.CommandGit;
 import dev.ailab.sources.git.GitClient;
-import dev.ailab.sources.git.GitClients;
+import dev.ailab.sources.git.GitSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,8 @@ class CommandGitLibraryTest extends LibraryScenarios {
     @Override
     GitClient client() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
-        GitClient c = GitClients.detect(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"),
-                "HOME", tmp.toString()));
+        GitClient c = GitSources.detect(Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"),
+                "HOME", tmp.toString())).client();
         assumeTrue(c instanceof CommandGit);
         return new CommandGit("git", Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"), "HOME", tmp.toString()),
                 Duration.ofSeconds(60));

@@ -8,6 +8,7 @@ import dev.ailab.core.error.ToolkitException;
 import dev.ailab.sources.git.GitAuth;
 import dev.ailab.sources.git.GitClient;
 import dev.ailab.sources.git.GitProgress;
+import dev.ailab.sources.git.GitSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ abstract class LibraryScenarios {
     }
 
     Library newLibrary() {
-        return new Library(home, client(), "main", AuditLog.standard(home.auditFile()), Clock.systemUTC());
+        return new Library(home, GitSources.using(client()), "main", AuditLog.standard(home.auditFile()), Clock.systemUTC());
     }
 
     @AfterEach
@@ -323,7 +324,7 @@ abstract class LibraryScenarios {
 
     @Test
     void wrongBranchIsRefused() {
-        Library other = new Library(home, client(), "nope", AuditLog.standard(home.auditFile()), Clock.systemUTC());
+        Library other = new Library(home, GitSources.using(client()), "nope", AuditLog.standard(home.auditFile()), Clock.systemUTC());
         assertThatThrownBy(() -> other.init(upstream.url(), 0, GitAuth.none(), GitProgress.NONE))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> {
                     assertThat(e.getMessage()).as(e.getMessage()).contains("branch 'nope'");

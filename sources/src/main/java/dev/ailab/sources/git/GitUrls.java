@@ -1,4 +1,4 @@
-package dev.ailab.sources.checkout;
+package dev.ailab.sources.git;
 
 import java.util.regex.Pattern;
 
