@@ -1,6 +1,7 @@
 package dev.ailab.cli;
 
 import dev.ailab.cli.aiconfig.AiConfigCommand;
+import dev.ailab.core.io.FileTrees;
 import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -67,9 +66,7 @@ public final class CdsTraining {
                 run(AiConfigCommand::new, home, "health", "--offline", "--home", aiConfigHome.toString());
             }
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.deleteQuietly(home);
         }
     }
 
