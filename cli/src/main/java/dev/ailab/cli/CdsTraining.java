@@ -37,10 +37,10 @@ public final class CdsTraining {
             run(VectorweightCommand::new, home, "--help");
             run(AiConfigCommand::new, home, "--help");
             run(AiLabCommand::new, home, "config", "show");
-            run(VectorweightCommand::new, home, "init", "--template", "minimal", "--output", config.toString());
+            run(VectorweightCommand::new, home, "init", "--template", "minimal", "--file", config.toString());
             run(VectorweightCommand::new, home, "validate", "--config", config.toString());
             run(VectorweightCommand::new, home, "generate", "--config", config.toString(),
-                    "--output", home.resolve("out").toString());
+                    "--dir", home.resolve("out").toString());
             run(AiLabCommand::new, home, "create-project", "cds-demo", "--defaults", "--dir", home.toString());
             run(AiLabCommand::new, home, "work", "add", "warm up", "--label", "cds");
             run(AiLabCommand::new, home, "work", "list");

@@ -49,7 +49,7 @@ public final class ProjectArchiver {
         Path target = archive.toAbsolutePath().normalize();
         if (target.startsWith(root)) {
             throw new InvalidInputException("the archive " + target + " would be inside the folder it packs",
-                    "write it somewhere else, for example --pack ~/archive/" + root.getFileName() + ".tar.gz");
+                    "write it somewhere else, for example --file ~/archive/" + root.getFileName() + ".tar.gz");
         }
         Map<String, String> expected = new TreeMap<>();
         String top = root.getFileName().toString();

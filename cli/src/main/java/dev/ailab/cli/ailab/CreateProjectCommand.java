@@ -59,7 +59,7 @@ public class CreateProjectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Project name, also its folder: " + ProjectNames.ALLOWED + ".")
     String name;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
+    @Option(names = "--profile", paramLabel = "PROFILE",
             description = "basic, standard or advanced (default: the project's earlier profile, else standard).")
     String profile;
 
@@ -82,7 +82,7 @@ public class CreateProjectCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Print the plan (create, identical, overwrite, skip per file) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--force", description = "Add to an existing non-empty folder. Files you changed are kept; nothing is deleted.")
+    @Option(names = {"-f", "--force"}, description = "Add to an existing non-empty folder. Files you changed are kept; nothing is deleted.")
     boolean force;
 
     @Option(names = "--template-dir", paramLabel = "PATH", description = "Use the template in this folder (or git URL).")

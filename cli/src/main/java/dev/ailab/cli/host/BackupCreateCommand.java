@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                        "secrets, never decrypted) into a tar.gz with a manifest of every entry's SHA-256 and mode,",
                        "plus a .sha256 checksum file. Written atomically, mode 0600."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab backup create", "  ai-lab backup create --include-secrets --output /mnt/usb/ai-backups",
+        footer = {"  ai-lab backup create", "  ai-lab backup create --include-secrets --dir /mnt/usb/ai-backups",
                   "%nExit codes: 0 created, 1 nothing to back up or a file changed during the backup"})
 public class BackupCreateCommand implements Callable<Integer> {
     @Spec
@@ -31,7 +31,7 @@ public class BackupCreateCommand implements Callable<Integer> {
     @Option(names = "--include-secrets", description = "Include the encrypted secrets (<agent>.age and recipients.txt).")
     boolean includeSecrets;
 
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Write the backup here instead of the backup folder.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Write the backup here instead of the backup folder.")
     Path dir;
 
     @Override

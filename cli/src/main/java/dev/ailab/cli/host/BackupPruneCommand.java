@@ -30,7 +30,7 @@ public class BackupPruneCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "N", required = true, description = "How many of the newest backups to keep (at least 1).")
     int keep;
 
-    @Option(names = "--dry-run", description = "Only show what would be deleted.")
+    @Option(names = {"-n", "--dry-run"}, description = "Only show what would be deleted.")
     boolean dryRun;
 
     @Override

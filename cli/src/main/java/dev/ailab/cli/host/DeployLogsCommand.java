@@ -28,7 +28,7 @@ public class DeployLogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "AGENT", description = "The agent whose container log to show.")
     String agent;
 
-    @Option(names = {"-n", "--tail"}, paramLabel = "N", defaultValue = "100", description = "How many lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tail", paramLabel = "N", defaultValue = "100", description = "How many lines (default: ${DEFAULT-VALUE}).")
     int tail;
 
     @Override

@@ -49,7 +49,7 @@ public class SecretsSetCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recipient"}, paramLabel = "AGE1...", description = "Extra age recipient for this secret (repeatable).")
     List<String> recipients = new ArrayList<>();
 
-    @Option(names = {"-a", "--armor"}, description = "Write the armored (PEM-like text) age format instead of binary.")
+    @Option(names = "--armor", description = "Write the armored (PEM-like text) age format instead of binary.")
     boolean armor;
 
     @Override

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "Resources map to the nearest size preset plus explicit overrides. Every input key is either",
                 "mapped or listed in the report (stderr) with the reason; nothing is dropped silently."},
         footerHeading = "%nExamples:%n",
-        footer = {"  vectorweight migrate old-config.yaml --output vectorweight.yaml",
+        footer = {"  vectorweight migrate old-config.yaml --file vectorweight.yaml",
                   "  vectorweight migrate old-config.yaml > vectorweight.yaml 2> migration-report.txt"})
 public class ConfigMigrateCommand implements Callable<Integer> {
     @Spec
@@ -38,7 +38,7 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OLD.yaml", description = "The config in the old format.")
     Path old;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "NEW.yaml", description = "Where to write the new config (default: standard output).")
+    @Option(names = "--file", paramLabel = "NEW.yaml", description = "Where to write the new config (default: standard output).")
     Path output;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite NEW.yaml if it exists.")
@@ -74,7 +74,7 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         } else {
             Path target = context.workingDir().resolve(output);
             if (Files.exists(target) && !force) {
-                throw new OperationFailedException(target + " already exists", "choose another --output, or add --force");
+                throw new OperationFailedException(target + " already exists", "choose another --file, or add --force");
             }
             AtomicFiles.writeString(target, result.yaml());
             spec.commandLine().getOut().println("wrote " + target);

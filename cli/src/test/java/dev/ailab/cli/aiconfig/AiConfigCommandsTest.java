@@ -135,7 +135,7 @@ class AiConfigCommandsTest {
         assertThat(list.out()).contains("override  prompts/review.md").contains("personal  mine.md")
                 .contains("library   prompts/explain.md").doesNotContain("coder.yaml");
 
-        Result search = run("library", "search", "-i", "review");
+        Result search = run("library", "search", "--ignore-case", "review");
         assertThat(search.exitCode()).isZero();
         assertThat(search.out()).contains("prompts/review.md:1: Personal review prompt  [personal]");
         assertThat(run("library", "search", "no such text anywhere").exitCode()).isEqualTo(1);

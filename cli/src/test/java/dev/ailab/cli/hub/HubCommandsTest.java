@@ -105,7 +105,7 @@ class HubCommandsTest {
         assertThat(cli.run("project", "sync").exitCode()).isEqualTo(2);
 
         Path pack = home.resolve("archive/shop.tar.gz");
-        ok("project", "archive", "web-shop", "--pack", pack.toString());
+        ok("project", "archive", "web-shop", "--file", pack.toString());
         assertThat(pack).exists();
         Process tar = new ProcessBuilder("tar", "-tzf", pack.toString()).redirectErrorStream(true).start();
         String listing = new String(tar.getInputStream().readAllBytes());
@@ -114,7 +114,7 @@ class HubCommandsTest {
         assertThat(json.readTree(ok("project", "list", "-o", "json").out())).hasSize(1);
         assertThat(ok("project", "list", "--all").out()).contains("archived");
         assertThat(cli.run("project", "archive", "nope").exitCode()).isEqualTo(2);
-        assertThat(cli.run("project", "archive", "blog", "--pack", blog.resolve("inside.tgz").toString()).exitCode()).isEqualTo(2);
+        assertThat(cli.run("project", "archive", "blog", "--file", blog.resolve("inside.tgz").toString()).exitCode()).isEqualTo(2);
     }
 
     @Test

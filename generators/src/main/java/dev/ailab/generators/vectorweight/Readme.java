@@ -91,8 +91,8 @@ final class Readme {
                 ## Regenerate
 
                 ```sh
-                vectorweight plan --config <config.yaml> --output . --diff   # what would change
-                vectorweight generate --config <config.yaml> --output .
+                vectorweight plan --config <config.yaml> --dir . --diff   # what would change
+                vectorweight generate --config <config.yaml> --dir .
                 ```
                 """.formatted(p.name, p.environment, p.hub(), p.repoUrl, clusters, charts);
     }
