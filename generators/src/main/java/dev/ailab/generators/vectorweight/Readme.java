@@ -1,5 +1,6 @@
 package dev.ailab.generators.vectorweight;
 
+import dev.ailab.generators.charts.ChartLocation;
 import dev.ailab.generators.charts.ChartResolver;
 import dev.ailab.generators.charts.UpstreamChart;
 
@@ -35,8 +36,9 @@ final class Readme implements RepositoryPart {
         }
         StringBuilder upstream = new StringBuilder();
         for (UpstreamChart u : UpstreamChart.values()) {
-            upstream.append("| ").append(u.component).append(" | ").append(u.repository).append(" | ")
-                    .append(u.chart).append(" | ").append(u.version).append(" |\n");
+            ChartLocation at = charts.resolve(u);
+            upstream.append("| ").append(u.component).append(" | ").append(at.repository()).append(" | ")
+                    .append(at.chart()).append(" | ").append(at.version()).append(" |\n");
         }
         return """
                 # %1$s deployment

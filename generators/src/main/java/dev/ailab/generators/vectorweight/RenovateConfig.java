@@ -44,7 +44,7 @@ final class RenovateConfig implements RepositoryPart {
                     }
                   ]
                 }
-                """.formatted(json(UpstreamChart.ARGO_CD.chart), json(UpstreamChart.ARGO_CD.repository)));
+                """.formatted(json(argocd.chart()), json(argocd.repository())));
     }
 
     /** A JSON string literal. */
