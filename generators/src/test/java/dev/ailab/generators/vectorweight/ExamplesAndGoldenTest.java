@@ -2,6 +2,7 @@ package dev.ailab.generators.vectorweight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ailab.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,13 +62,7 @@ class ExamplesAndGoldenTest {
         GeneratedRepository repo = new VectorweightGenerator().generate(Fixtures.config(home, name));
         Path golden = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
-            if (Files.exists(golden)) {
-                try (Stream<Path> old = Files.walk(golden)) {
-                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            FileTrees.delete(golden);
             for (Map.Entry<String, byte[]> e : repo.files().entrySet()) {
                 Path f = golden.resolve(e.getKey());
                 Files.createDirectories(f.getParent());
