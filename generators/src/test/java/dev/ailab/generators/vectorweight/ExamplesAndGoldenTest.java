@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +68,7 @@ class ExamplesAndGoldenTest {
                 Files.write(f, e.getValue());
             }
         }
-        Assumptions.assumeTrue(Files.isDirectory(golden), "no golden snapshot yet: run with -Dgolden.update=true");
+        assertThat(golden).as("golden snapshot folder (see the class comment to make it with -Dgolden.update=true)").isDirectory();
         TreeSet<String> expected = new TreeSet<>();
         try (Stream<Path> files = Files.walk(golden)) {
             files.filter(Files::isRegularFile).forEach(f -> expected.add(golden.relativize(f).toString().replace('\\', '/')));
