@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.deployment.host.HostLayout;
 import dev.ailab.deployment.secrets.Permissions;
 import dev.ailab.deployment.secrets.RequiredTool;
 import java.io.ByteArrayOutputStream;
@@ -76,7 +77,8 @@ class BackupServiceTest {
                 return Instant.ofEpochMilli(now.get());
             }
         };
-        return new BackupService(base, backups, base.resolve("secrets"), List.of(base.resolve("age")), warnings::add, clock, "ai-lab test");
+        HostLayout layout = new HostLayout(base, base.resolve("secrets"), backups, base.resolve(HostLayout.IDENTITY), "ai-agents", List.of(), null);
+        return new BackupService(layout, warnings::add, clock, "ai-lab test");
     }
 
     private static byte[] bytes(int n, long seed) {
