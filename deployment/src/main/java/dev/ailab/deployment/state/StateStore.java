@@ -1,6 +1,7 @@
 package dev.ailab.deployment.state;
 
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -341,11 +340,7 @@ public final class StateStore {
 
     /** Hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(bytes);
     }
 
     private ManagedState reconcile(ManagedState state, ManagedState journal) {

@@ -7,6 +7,7 @@ import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.testing.RequiredTool;
+import dev.ailab.deployment.host.HostLayout;
 import dev.ailab.deployment.secrets.Permissions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,7 +77,8 @@ class BackupServiceTest {
                 return Instant.ofEpochMilli(now.get());
             }
         };
-        return new BackupService(base, backups, base.resolve("secrets"), List.of(base.resolve("age")), warnings::add, clock, "ai-lab test");
+        HostLayout layout = new HostLayout(base, base.resolve("secrets"), backups, base.resolve(HostLayout.IDENTITY), "ai-agents", List.of(), null);
+        return new BackupService(layout, warnings::add, clock, "ai-lab test");
     }
 
     private static byte[] bytes(int n, long seed) {

@@ -119,8 +119,7 @@ class PodmanIntegrationTest {
         for (String agent : c.agents) {
             secrets.set(agent, new ByteArrayInputStream(("k-" + agent).getBytes(StandardCharsets.UTF_8)), List.of(), false);
         }
-        BackupService backups = new BackupService(layout.baseDir(), layout.backupDir(), layout.secretsDir(),
-                List.of(layout.identityDir()), warnings::add, Clock.systemUTC(), "test");
+        BackupService backups = new BackupService(layout, warnings::add, Clock.systemUTC(), "test");
         HostInspector inspector = new HostInspector(layout, secrets, backups, Optional.of(podman));
         HostStatus running = inspector.inspect(Instant.now());
         assertThat(running.state()).as(running.toString()).isEqualTo(HostState.RUNNING);
