@@ -20,7 +20,7 @@ class YamlWriterTest {
 
     /**
      * Text that some YAML reader would take as another type, as syntax, or change; the generators
-     * module renders the same list through Helm (Go's yaml) in its QuotingUnderHelmTest.
+     * module renders the same list through Helm (Go's yaml) in its HelmValuesQuotingTest.
      */
     static Stream<String> tricky() {
         return Stream.of(

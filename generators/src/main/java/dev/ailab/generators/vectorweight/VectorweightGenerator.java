@@ -4,10 +4,10 @@ import dev.ailab.core.config.ClusterConfig;
 import dev.ailab.core.config.Environment;
 import dev.ailab.core.config.SourcesConfig;
 import dev.ailab.core.config.ToolkitConfig;
+import dev.ailab.core.yaml.YamlWriter;
 import dev.ailab.generators.charts.ChartLocation;
 import dev.ailab.generators.charts.ChartResolver;
 import dev.ailab.generators.charts.UpstreamChart;
-import dev.ailab.generators.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +23,13 @@ import java.util.TreeMap;
  */
 public final class VectorweightGenerator {
     /** Recorded in the state file; bump when the output for an unchanged config changes. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     /** Version of the local chart {@code charts/cluster-base}. */
     public static final String BASE_CHART_VERSION = "0.1.0";
     public static final String BASE_CHART = "charts/cluster-base";
     public static final String WORKLOADS_NAMESPACE = "ai-workloads";
     public static final String ARGOCD_NAMESPACE = "argocd";
+    private static final YamlWriter YAML = YamlWriter.manifests();
 
     private static final String[] CHART_FILES = {
         "values.yaml", "values.schema.json", "templates/_helpers.tpl", "templates/namespaces.yaml",
@@ -97,12 +98,12 @@ public final class VectorweightGenerator {
                 + "/.vectorweight/*.lock\n/.vectorweight/*.pending\n");
         put(out, "deploy.sh", DeployScript.text(p, charts.resolve(UpstreamChart.ARGO_CD)));
         put(out, "renovate.json", renovate());
-        put(out, "values/argocd.yaml", Yaml.write(argoCdValues(p)));
-        put(out, "argocd/project.yaml", Yaml.write(appProject(p)));
-        put(out, "argocd/root.yaml", Yaml.write(rootApplication(p)));
-        put(out, "argocd/apps/argocd.yaml", Yaml.write(upstreamApplication(p, "argocd", p.hub(), UpstreamChart.ARGO_CD,
+        put(out, "values/argocd.yaml", YAML.write(argoCdValues(p)));
+        put(out, "argocd/project.yaml", YAML.write(appProject(p)));
+        put(out, "argocd/root.yaml", YAML.write(rootApplication(p)));
+        put(out, "argocd/apps/argocd.yaml", YAML.write(upstreamApplication(p, "argocd", p.hub(), UpstreamChart.ARGO_CD,
                 ARGOCD_NAMESPACE, "values/argocd.yaml", null, -20)));
-        put(out, BASE_CHART + "/Chart.yaml", Yaml.write(chartYaml()));
+        put(out, BASE_CHART + "/Chart.yaml", YAML.write(chartYaml()));
         for (String f : CHART_FILES) {
             out.put(BASE_CHART + "/" + f, Resources.bytes("chart/" + f));
         }
@@ -115,23 +116,23 @@ public final class VectorweightGenerator {
     private void cluster(Project p, ResolvedCluster c, TreeMap<String, byte[]> out) {
         String dir = "clusters/" + c.name();
         String apps = "argocd/apps/" + c.name();
-        put(out, dir + "/values/base.yaml", Yaml.write(baseValues(p, c)));
-        put(out, apps + "/base.yaml", Yaml.write(baseApplication(p, c)));
+        put(out, dir + "/values/base.yaml", YAML.write(baseValues(p, c)));
+        put(out, apps + "/base.yaml", YAML.write(baseApplication(p, c)));
         if (c.gpu()) {
-            put(out, dir + "/values/gpu-operator.yaml", Yaml.write(gpuOperatorValues()));
-            put(out, apps + "/gpu-operator.yaml", Yaml.write(upstreamApplication(p, c.name() + "-gpu-operator", c.name(),
+            put(out, dir + "/values/gpu-operator.yaml", YAML.write(gpuOperatorValues()));
+            put(out, apps + "/gpu-operator.yaml", YAML.write(upstreamApplication(p, c.name() + "-gpu-operator", c.name(),
                     UpstreamChart.GPU_OPERATOR, "gpu-operator", dir + "/values/gpu-operator.yaml", dir + "/overrides/gpu-operator.yaml", -5)));
         }
         String store = c.vectorStoreName();
         if (store != null) {
             UpstreamChart chart = UpstreamChart.valueOf(store.toUpperCase(Locale.ROOT));
-            put(out, dir + "/values/" + store + ".yaml", Yaml.write(vectorStoreValues(store, c)));
-            put(out, apps + "/" + store + ".yaml", Yaml.write(upstreamApplication(p, c.name() + "-" + store, c.name(), chart,
+            put(out, dir + "/values/" + store + ".yaml", YAML.write(vectorStoreValues(store, c)));
+            put(out, apps + "/" + store + ".yaml", YAML.write(upstreamApplication(p, c.name() + "-" + store, c.name(), chart,
                     store, dir + "/values/" + store + ".yaml", dir + "/overrides/" + store + ".yaml", 0)));
         }
         if (c.cerbos()) {
-            put(out, dir + "/values/cerbos.yaml", Yaml.write(cerbosValues()));
-            put(out, apps + "/cerbos.yaml", Yaml.write(upstreamApplication(p, c.name() + "-cerbos", c.name(),
+            put(out, dir + "/values/cerbos.yaml", YAML.write(cerbosValues()));
+            put(out, apps + "/cerbos.yaml", YAML.write(upstreamApplication(p, c.name() + "-cerbos", c.name(),
                     UpstreamChart.CERBOS, "cerbos", dir + "/values/cerbos.yaml", dir + "/overrides/cerbos.yaml", 0)));
         }
     }
