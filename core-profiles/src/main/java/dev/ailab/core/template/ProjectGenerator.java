@@ -4,6 +4,7 @@ import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
 import dev.ailab.core.profile.Profile;
+import dev.ailab.core.yaml.YamlWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -203,9 +204,9 @@ public final class ProjectGenerator {
         config.put("answers", r.answers());
         {
             meta.put(PROFILE_FILE, ("# Written by ai-lab create-project: the profile and template this project was made from.\n"
-                    + YamlText.write(profile)).getBytes(StandardCharsets.UTF_8));
+                    + YamlWriter.indented().write(profile)).getBytes(StandardCharsets.UTF_8));
             meta.put(CONFIG_FILE, ("# Project config; 'answers' are the template answers, reused when the project is rendered again.\n"
-                    + YamlText.write(config)).getBytes(StandardCharsets.UTF_8));
+                    + YamlWriter.indented().write(config)).getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder sums = new StringBuilder(checksums.size() * 80);
         checksums.forEach((path, hash) -> sums.append(hash).append("  ").append(path).append('\n'));

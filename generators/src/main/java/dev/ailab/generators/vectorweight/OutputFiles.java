@@ -1,6 +1,6 @@
 package dev.ailab.generators.vectorweight;
 
-import dev.ailab.generators.yaml.Yaml;
+import dev.ailab.core.yaml.YamlWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 /** The files of the generated repository as the parts write them: path to bytes, sorted by path. */
 final class OutputFiles {
+    private static final YamlWriter YAML = YamlWriter.manifests();
     private final TreeMap<String, byte[]> files = new TreeMap<>();
 
     void text(String path, String text) {
@@ -20,7 +21,7 @@ final class OutputFiles {
 
     /** One YAML document made from ordered maps and lists (see {@link Maps#map}). */
     void yaml(String path, Object document) {
-        text(path, Yaml.write(document));
+        text(path, YAML.write(document));
     }
 
     SortedMap<String, byte[]> files() {
