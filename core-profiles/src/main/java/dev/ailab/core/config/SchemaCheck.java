@@ -142,7 +142,7 @@ final class SchemaCheck {
         switch (m.getType()) {
             case "additionalProperties": {
                 String key = m.getProperty();
-                String child = pointer + "/" + YamlSource.escape(key);
+                String child = pointer + "/" + JsonPointers.escape(key);
                 List<String> allowed = propertyNames(schema);
                 String where = pointer.isEmpty() ? "" : " in " + name;
                 String guess = Suggestions.closest(key, allowed);
@@ -159,7 +159,7 @@ final class SchemaCheck {
             case "type": {
                 String expected = expectedType(schema);
                 return new Violation(pointer, false,
-                        name + " must be " + expected + ", found " + YamlSource.kind(value) + shown(value),
+                        name + " must be " + expected + ", found " + JsonKinds.of(value) + shown(value),
                         typeHint(expected, value));
             }
             case "enum": {
