@@ -41,8 +41,6 @@ final class StateJson {
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .build();
 
-    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
-
     private StateJson() {
     }
 
@@ -84,9 +82,7 @@ final class StateJson {
         try (JsonParser p = FACTORY.createParser(json)) {
             return read(p);
         } catch (JsonProcessingException e) {
-            // Jackson names other places as "[Source: ...; line: 2, column: 12]": the file is named by the caller
-            String what = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
-            throw malformed(e.getLocation(), what, e);
+            throw malformed(e.getLocation(), withoutSource(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,6 +171,12 @@ final class StateJson {
             files.put(path, p.getText());
         }
         return files;
+    }
+
+    /** Jackson names other places as "[Source: ...; line: 2, column: 12]"; the caller names the file. */
+    private static String withoutSource(String message) {
+        // compiled here, not in a static field: only a broken file pays for java.util.regex
+        return Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]").matcher(message).replaceAll("line $1, column $2");
     }
 
     private static IllegalArgumentException shape(JsonParser p, String what) {
@@ -272,7 +274,7 @@ final class StateJson {
             for (int c = 0; c < 0x20; c++) {
                 if (c != '\t' && c != '\n' && c != '\r') {
                     ascii[c] = ESCAPE_CUSTOM;
-                    control[c] = new SerializedString(String.format("\\u%04x", c));
+                    control[c] = new SerializedString("\\u00" + Character.forDigit(c >> 4, 16) + Character.forDigit(c & 15, 16));
                 }
             }
         }
