@@ -5,7 +5,10 @@ import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
 import com.github.difflib.patch.DeltaType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Unified diffs of two versions of a file, as {@code diff -u} and {@code git diff} print them, for
@@ -18,7 +21,8 @@ import java.util.List;
  * gets git's header ({@code diff --git}, {@code new file mode} or {@code deleted file mode}) alone.
  *
  * <p>The edit script is Myers' O(ND) diff in linear space (java-diff-utils), after the common
- * head and tail are set aside: memory grows with the files' length, not with its square.
+ * head and tail and the lines found in one file only are set aside: memory grows with the
+ * files' length, not with its square.
  */
 public final class UnifiedDiff {
     /** Lines of context around each change, as diff and git print by default. */
@@ -48,7 +52,7 @@ public final class UnifiedDiff {
      * differ} when either holds a NUL byte in its first 8000 bytes (git's rule); text is UTF-8.
      */
     public static String between(String oldName, byte[] before, String newName, byte[] after, int context) {
-        if (before == null && after == null || before != null && after != null && java.util.Arrays.equals(before, after)) {
+        if (before == null && after == null || before != null && after != null && Arrays.equals(before, after)) {
             return "";
         }
         if (binary(before) || binary(after)) {
@@ -130,40 +134,94 @@ public final class UnifiedDiff {
         }
     }
 
-    /** The edit script, positions in the whole files; the common head and tail never reach the algorithm. */
+    /**
+     * The edit script, positions in the whole files. The algorithm never sees the common head and
+     * tail, nor a line that the other file does not hold at all (it can only be deleted or
+     * inserted: setting it aside keeps the script shortest, and a rewritten file costs linear
+     * time instead of quadratic).
+     */
     private static List<Change> changes(List<String> a, List<String> b) {
+        boolean[] keptA = new boolean[a.size()];
+        boolean[] keptB = new boolean[b.size()];
         int head = 0;
         int max = Math.min(a.size(), b.size());
         while (head < max && a.get(head).equals(b.get(head))) {
+            keptA[head] = true;
+            keptB[head] = true;
             head++;
         }
         int tail = 0;
         while (tail < max - head && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            keptA[a.size() - 1 - tail] = true;
+            keptB[b.size() - 1 - tail] = true;
             tail++;
         }
         List<String> aMiddle = a.subList(head, a.size() - tail);
         List<String> bMiddle = b.subList(head, b.size() - tail);
-        List<Change> changes = new ArrayList<>();
-        if (aMiddle.isEmpty() || bMiddle.isEmpty()) {
-            changes.add(new Change(aMiddle.isEmpty() ? DeltaType.INSERT : DeltaType.DELETE,
-                    head, a.size() - tail, head, b.size() - tail));
-            return changes;
+        int[] aShared = shared(aMiddle, new HashSet<>(bMiddle));
+        int[] bShared = shared(bMiddle, new HashSet<>(aMiddle));
+        if (aShared.length > 0 && bShared.length > 0) {
+            List<String> aLines = pick(aMiddle, aShared);
+            List<String> bLines = pick(bMiddle, bShared);
+            int i = 0;
+            int j = 0;
+            for (Change c : new MyersDiffWithLinearSpace<String>().computeDiff(aLines, bLines, null)) {
+                if (c.deltaType == DeltaType.EQUAL) {
+                    continue;
+                }
+                for (; i < c.startOriginal; i++, j++) {
+                    keptA[head + aShared[i]] = true;
+                    keptB[head + bShared[j]] = true;
+                }
+                i = c.endOriginal;
+                j = c.endRevised;
+            }
+            for (; i < aLines.size(); i++, j++) {
+                keptA[head + aShared[i]] = true;
+                keptB[head + bShared[j]] = true;
+            }
         }
-        for (Change c : new MyersDiffWithLinearSpace<String>().computeDiff(aMiddle, bMiddle, null)) {
-            if (c.deltaType == DeltaType.EQUAL) {
+        // the kept lines pair up in order; each run of lines between two pairs is one change
+        List<Change> changes = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && keptA[i] && keptB[j]) {
+                i++;
+                j++;
                 continue;
             }
-            Change previous = changes.isEmpty() ? null : changes.get(changes.size() - 1);
-            if (previous != null && previous.endOriginal == c.startOriginal + head && previous.endRevised == c.startRevised + head) {
-                // a deletion next to an insertion is one change: its old lines are printed before its new ones
-                changes.set(changes.size() - 1, new Change(DeltaType.CHANGE, previous.startOriginal, c.endOriginal + head,
-                        previous.startRevised, c.endRevised + head));
-            } else {
-                changes.add(new Change(c.deltaType, c.startOriginal + head, c.endOriginal + head,
-                        c.startRevised + head, c.endRevised + head));
+            int i0 = i;
+            int j0 = j;
+            while (i < a.size() && !keptA[i]) {
+                i++;
             }
+            while (j < b.size() && !keptB[j]) {
+                j++;
+            }
+            changes.add(new Change(i == i0 ? DeltaType.INSERT : j == j0 ? DeltaType.DELETE : DeltaType.CHANGE, i0, i, j0, j));
         }
         return changes;
+    }
+
+    /** Positions in {@code lines} of the lines that {@code other} holds too. */
+    private static int[] shared(List<String> lines, Set<String> other) {
+        int[] at = new int[lines.size()];
+        int n = 0;
+        for (int k = 0; k < lines.size(); k++) {
+            if (other.contains(lines.get(k))) {
+                at[n++] = k;
+            }
+        }
+        return Arrays.copyOf(at, n);
+    }
+
+    private static List<String> pick(List<String> lines, int[] at) {
+        List<String> picked = new ArrayList<>(at.length);
+        for (int k : at) {
+            picked.add(lines.get(k));
+        }
+        return picked;
     }
 
     /** The lines of {@code text}, each with its line feed; the last one may have none. */

@@ -164,6 +164,22 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void aRewrittenFileTakesLinearTime() {
+        StringBuilder a = new StringBuilder();
+        StringBuilder c = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            a.append("old ").append(i).append('\n');
+            c.append(i % 100 == 0 ? "old " + i : "new " + i).append('\n');
+        }
+        // lines found in one file only never reach Myers' O(ND) search (D would be 100,000 here)
+        String d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> diff("f", a.toString(), c.toString()));
+        assertThat(PatchApplier.apply(a.toString(), d)).isEqualTo(c.toString());
+        // one kept line in every hundred: the contexts meet, one hunk over the whole file
+        assertThat(d).startsWith("--- a/f\n+++ b/f\n@@ -1,50000 +1,50000 @@\n old 0\n-old 1\n").containsOnlyOnce("@@ ");
+    }
+
+    @Test
     void randomEditsApplyAndAreMinimal() {
         Random r = new Random(7);
         for (int round = 0; round < 4000; round++) {
