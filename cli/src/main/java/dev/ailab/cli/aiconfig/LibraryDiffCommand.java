@@ -1,8 +1,8 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.core.diff.UnifiedDiff;
 import dev.ailab.sources.git.GitClient;
-import dev.ailab.sources.library.Diffs;
 import dev.ailab.sources.library.Library;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,16 +80,16 @@ public class LibraryDiffCommand implements Callable<Integer> {
         byte[] local = read(working);
         int shown = 0;
         if (!java.util.Arrays.equals(committed, local)) {
-            shown += print(out, "local edit in library/", Diffs.unified("library@HEAD/" + rel, committed, "library/" + rel, local));
+            shown += print(out, "local edit in library/", UnifiedDiff.between("library@HEAD/" + rel, committed, "library/" + rel, local));
         }
         if (Files.isRegularFile(personal)) {
-            shown += print(out, "personal override", Diffs.unified("library/" + rel, local, "personal/" + rel, read(personal)));
+            shown += print(out, "personal override", UnifiedDiff.between("library/" + rel, local, "personal/" + rel, read(personal)));
         }
         if (withPending) {
             byte[] upstream = library.upstream(rel);
             if (!java.util.Arrays.equals(committed, upstream)) {
                 shown += print(out, "upstream change not applied yet",
-                        Diffs.unified("library@HEAD/" + rel, committed, "upstream/" + rel, upstream));
+                        UnifiedDiff.between("library@HEAD/" + rel, committed, "upstream/" + rel, upstream));
             }
         }
         return shown;

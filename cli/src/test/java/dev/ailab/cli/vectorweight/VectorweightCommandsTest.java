@@ -62,7 +62,8 @@ class VectorweightCommandsTest {
         CliHarness.Result conflict = vw().run("plan", "--config", "vw.yaml", "--diff");
         assertThat(conflict.exitCode()).isEqualTo(RepoPlanCommand.CONFLICTS);
         assertThat(conflict.out()).contains("conflict  clusters/ai-cluster/values/weaviate.yaml  (edited by hand")
-                .contains("-replicas: 3").contains("+replicas: 1");
+                .contains("-replicas: 3").contains("+replicas: 1")
+                .contains("--- a/clusters/ai-cluster/values/weaviate.yaml\n+++ b/clusters/ai-cluster/values/weaviate.yaml\n@@ -1 +1,");
 
         CliHarness.Result kept = vw().run("generate", "--config", "vw.yaml");
         assertThat(kept.exitCode()).isEqualTo(1);

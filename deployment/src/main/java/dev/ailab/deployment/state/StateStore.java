@@ -4,7 +4,6 @@ import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -406,7 +405,7 @@ public final class StateStore {
     }
 
     static byte[] serialize(ManagedState state) {
-        return StateJson.write(state).getBytes(StandardCharsets.UTF_8);
+        return StateJson.write(state);
     }
 
     private ManagedState read(Path file) {
@@ -414,7 +413,7 @@ public final class StateStore {
             return ManagedState.empty();
         }
         try {
-            return StateJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            return StateJson.read(Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             throw new OperationFailedException("the state file " + file + " is unreadable: " + e.getMessage(),
                     "restore it from version control, or delete it: every existing file will then be reported as a conflict"
