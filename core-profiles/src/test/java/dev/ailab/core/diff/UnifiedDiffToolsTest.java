@@ -1,8 +1,8 @@
 package dev.ailab.core.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ailab.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,16 +26,8 @@ class UnifiedDiffToolsTest {
 
     @BeforeAll
     static void toolsExist() {
-        assumeTrue(onPath("git") && onPath("patch"), "git and patch are needed");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+        RequiredTool.onPath("git");
+        RequiredTool.onPath("patch");
     }
 
     private static String numbers(int from, int to) {
