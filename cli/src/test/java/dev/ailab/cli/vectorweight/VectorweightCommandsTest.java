@@ -34,7 +34,7 @@ class VectorweightCommandsTest {
     }
 
     @Test
-    void fullCycleWithPlanExitCodes() throws IOException {
+    void fullCycleWithPlanExitCodes() throws Exception {
         vw().run("init", "--template", "production", "--file", "vw.yaml");
         CliHarness.Result valid = vw().run("validate", "--config", "vw.yaml");
         assertThat(valid.exitCode()).as(valid.toString()).isZero();
@@ -57,6 +57,12 @@ class VectorweightCommandsTest {
         assertThat(rerun.out()).contains("up to date: nothing written");
         assertThat(Files.getLastModifiedTime(out.resolve("deploy.sh")).toMillis()).isEqualTo(5_000_000L);
         assertThat(vw().run("plan", "--config", "vw.yaml").exitCode()).isZero();
+
+        // ./deploy.sh works as the README prints it.
+        assertThat(Files.isExecutable(out.resolve("deploy.sh"))).isTrue();
+        Process direct = new ProcessBuilder("./deploy.sh", "--frobnicate").directory(out.toFile()).redirectErrorStream(true).start();
+        String said = new String(direct.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(direct.waitFor()).as(said).isEqualTo(2);
 
         Files.writeString(out.resolve("clusters/ai-cluster/values/weaviate.yaml"), "replicas: 3\n");
         CliHarness.Result conflict = vw().run("plan", "--config", "vw.yaml", "--diff");

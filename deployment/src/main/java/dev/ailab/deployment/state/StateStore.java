@@ -247,6 +247,12 @@ public final class StateStore {
         boolean keepsConflicts = !force && plan.changes().stream().anyMatch(c -> c.action() == FileAction.CONFLICT && !c.stale());
         ManagedState next = new ManagedState(plan.generator(), plan.generatorVersion(),
                 keepsConflicts ? null : plan.inputHash(), files, plan.notes());
+        // A script written by an older version without its execute bits gets them, content untouched.
+        for (FileChange c : plan.changes()) {
+            if (c.action() == FileAction.UNCHANGED && FileOps.isScript(c.wanted())) {
+                FileOps.makeExecutable(resolve(c.path()));
+            }
+        }
         boolean touchesFiles = plan.changesFiles() || (force && plan.hasConflicts());
         if (!touchesFiles && next.equals(plan.previous()) && !plan.recovered()) {
             for (FileChange c : plan.changes()) {
