@@ -143,6 +143,33 @@ public final class DbMaintenance {
     }
 
     /**
+     * Deletes all but the {@code keep} newest database backups in {@code dir} (files named as
+     * {@link #defaultBackupFile} names them, with their {@code .sha256}); other files stay.
+     */
+    public static List<Path> prune(Path dir, int keep) {
+        if (keep < 1) {
+            throw new InvalidInputException("--keep must be at least 1, got " + keep, "keep at least the newest backup");
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            // The stamp in the name sorts by time; newest first.
+            List<Path> backups = files.filter(f -> f.getFileName().toString().matches("ai-lab-\\d{8}-\\d{6}\\.db\\.gz(\\.age)?"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+            List<Path> deleted = new java.util.ArrayList<>();
+            for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+                Files.deleteIfExists(old);
+                Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".sha256"));
+                deleted.add(old);
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot prune backups in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Copies the database with {@code VACUUM INTO} (one read transaction: a consistent snapshot
      * while other processes go on writing), gzips it, optionally wraps it (age), writes it
      * atomically and writes {@code target.sha256} in sha256sum's format.
