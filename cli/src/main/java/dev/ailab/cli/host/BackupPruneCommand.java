@@ -38,7 +38,10 @@ public class BackupPruneCommand implements Callable<Integer> {
         HostContext host = HostContext.of(spec, config);
         List<Path> deleted = host.backups().prune(keep, dryRun);
         if (output.json()) {
-            JsonOutput.write(host.out, Map.of("dry_run", dryRun, "deleted", deleted.stream().map(Path::toString).toList()));
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("dry_run", dryRun);
+            result.put("deleted", deleted.stream().map(Path::toString).toList());
+            JsonOutput.write(host.out, result);
             return 0;
         }
         for (Path p : deleted) {

@@ -2,6 +2,8 @@ package dev.ailab.cli.vectorweight;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
 import dev.ailab.core.config.ConfigException;
@@ -14,9 +16,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +49,9 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Overwrite NEW.yaml if it exists.")
     boolean force;
 
+    @Mixin
+    OutputMixin format;
+
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
@@ -63,6 +71,17 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         }
         LegacyMigrator.Result result = LegacyMigrator.migrate(tree, old.getFileName().toString());
         PrintWriter err = spec.commandLine().getErr();
+        if (format.json()) {
+            Path target = output == null ? null : write(context.workingDir().resolve(output), result.yaml());
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("input", in.toString());
+            doc.put("file", target == null ? null : target.toString());
+            doc.put("mapped", result.mapped());
+            doc.put("unmapped", result.unmapped());
+            doc.put("yaml", result.yaml());
+            JsonOutput.write(spec.commandLine().getOut(), doc);
+            return 0;
+        }
         err.println("migration report for " + in + ":");
         result.mapped().forEach(m -> err.println("  mapped    " + m.key() + " -> " + m.outcome()));
         result.unmapped().forEach(u -> err.println("  UNMAPPED  " + u.key() + ": " + u.outcome()));
@@ -72,14 +91,18 @@ public class ConfigMigrateCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(result.yaml());
             spec.commandLine().getOut().flush();
         } else {
-            Path target = context.workingDir().resolve(output);
-            if (Files.exists(target) && !force) {
-                throw new OperationFailedException(target + " already exists", "choose another --file, or add --force");
-            }
-            AtomicFiles.writeString(target, result.yaml());
+            Path target = write(context.workingDir().resolve(output), result.yaml());
             spec.commandLine().getOut().println("wrote " + target);
             err.println("next: vectorweight validate --config " + output);
         }
         return 0;
+    }
+
+    private Path write(Path target, String yaml) {
+        if (Files.exists(target) && !force) {
+            throw new OperationFailedException(target + " already exists", "choose another --file, or add --force");
+        }
+        AtomicFiles.writeString(target, yaml);
+        return target;
     }
 }

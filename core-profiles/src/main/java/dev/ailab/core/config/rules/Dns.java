@@ -1,4 +1,4 @@
-package dev.ailab.generators.validate;
+package dev.ailab.core.config.rules;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.ailab.generators.validate;
+package dev.ailab.core.config.rules;
 
 import dev.ailab.core.config.ClusterConfig;
 import dev.ailab.core.config.ConfigProblem;
@@ -7,10 +7,35 @@ import dev.ailab.core.config.SourceLocator;
 import dev.ailab.core.config.ToolkitConfig;
 import java.util.List;
 
-/** project_name, at least one cluster, and a name and domain for each cluster. */
+/**
+ * A name and a domain for each cluster, and a project_name once there are clusters (it names
+ * their AppProject). A deployment, what vectorweight generates from, also needs at least one
+ * cluster: {@link #forDeployment()}. A config layer without clusters (a user config holding the
+ * store, say) is complete as it is: {@link #forAnyConfig()}.
+ */
 public final class RequiredFieldsRule implements ConfigRule {
+    private final boolean deployment;
+
+    private RequiredFieldsRule(boolean deployment) {
+        this.deployment = deployment;
+    }
+
+    /** For any config file: clusters, when there are any, are complete. */
+    public static RequiredFieldsRule forAnyConfig() {
+        return new RequiredFieldsRule(false);
+    }
+
+    /** For a file that must describe a deployment: project_name and at least one cluster, too. */
+    public static RequiredFieldsRule forDeployment() {
+        return new RequiredFieldsRule(true);
+    }
+
     @Override
     public void check(ToolkitConfig config, SourceLocator at, List<ConfigProblem> problems) {
+        boolean clusters = config.clusters != null && !config.clusters.isEmpty();
+        if (!deployment && !clusters) {
+            return;
+        }
         if (config.projectName == null || config.projectName.isBlank()) {
             problems.add(at.problem("/project_name", "project_name is required",
                     "add a line such as 'project_name: my-homelab' at the top of the file"));

@@ -1,4 +1,4 @@
-package dev.ailab.generators.validate;
+package dev.ailab.core.config.rules;
 
 import dev.ailab.core.config.ClusterConfig;
 import dev.ailab.core.config.ConfigProblem;
