@@ -67,6 +67,11 @@ public final class SecretStore {
         return secretsDir.resolve(RECIPIENTS_FILE);
     }
 
+    /** Whether {@code agent} has a stored secret. */
+    public boolean exists(String agent) {
+        return java.nio.file.Files.exists(secretFile(agent));
+    }
+
     public Path secretFile(String agent) {
         return secretsDir.resolve(Names.check("agent", agent) + SUFFIX);
     }
@@ -158,7 +163,20 @@ public final class SecretStore {
      * nothing is written.
      */
     public SecretInfo set(String agent, InputStream plaintext, Collection<String> extraRecipients, boolean armor) {
+        return set(agent, plaintext, extraRecipients, armor, true);
+    }
+
+    /**
+     * Stores a secret; with {@code replace} false an existing secret of that agent is refused
+     * before anything is read, so a script cannot overwrite a key by a slip.
+     */
+    public SecretInfo set(String agent, InputStream plaintext, Collection<String> extraRecipients, boolean armor,
+                          boolean replace) {
         Path target = secretFile(agent);
+        if (!replace && exists(agent)) {
+            throw new OperationFailedException("a secret for " + agent + " already exists (" + target + "); nothing was changed",
+                    "add --force to replace it, or 'ai-lab secrets rotate' to re-encrypt it to new recipients");
+        }
         AgeIdentity identity = loadIdentity();
         List<String> recipients = recipients(identity, extraRecipients);
         try {
