@@ -6,6 +6,7 @@ import dev.ailab.cli.RunContext;
 import dev.ailab.core.config.LibraryConfig;
 import dev.ailab.core.config.LoadedConfig;
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.sources.git.CredentialsFile;
 import dev.ailab.sources.git.GitAuth;
 import dev.ailab.sources.git.GitClients;
 import dev.ailab.sources.git.GitProgress;
@@ -17,16 +18,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -85,10 +83,10 @@ final class AiConfigSupport {
             }
             token = value::toCharArray;
         } else if (url != null) {
-            String[] fromFile = credentialsFor(ctx, url);
+            CredentialsFile.Credential fromFile = CredentialsFile.in(ctx.xdg().configHome()).find(url);
             if (fromFile != null) {
-                username = fromFile[0];
-                String secret = fromFile[1];
+                username = fromFile.username();
+                String secret = fromFile.token();
                 token = secret::toCharArray;
             }
         }
@@ -102,40 +100,6 @@ final class AiConfigSupport {
             }
         }
         return new GitAuth(key, passphrase, username, token, knownHosts);
-    }
-
-    /** {@code HOST TOKEN} or {@code HOST USER TOKEN} lines of the credentials file, which must be private. */
-    private static String[] credentialsFor(RunContext ctx, String url) {
-        Path file = ctx.xdg().configHome().resolve("ai-config/credentials");
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        String host;
-        try {
-            host = URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (host == null) {
-            return null;
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                throw new InvalidInputException(file + " is readable by other users; refusing to use its tokens",
-                        "chmod 600 " + file);
-            }
-            for (String line : Files.readAllLines(file)) {
-                String[] f = line.strip().split("\\s+");
-                if (line.strip().startsWith("#") || f.length < 2 || !f[0].equalsIgnoreCase(host)) {
-                    continue;
-                }
-                return f.length >= 3 ? new String[] {f[1], f[2]} : new String[] {"git", f[1]};
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
-        }
-        return null;
     }
 
     /** The key's passphrase: from $SSH_ASKPASS when set, else asked on the terminal. */
