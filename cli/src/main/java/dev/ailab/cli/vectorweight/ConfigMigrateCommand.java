@@ -12,6 +12,7 @@ import dev.ailab.core.config.ConfigProblem;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
 import dev.ailab.generators.migrate.LegacyMigrator;
+import dev.ailab.generators.vectorweight.Vectorweight;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,6 +72,28 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         }
         LegacyMigrator.Result result = LegacyMigrator.migrate(tree, old.getFileName().toString());
         PrintWriter err = spec.commandLine().getErr();
+        List<ConfigProblem> undecided = undecided(context, result.yaml());
+        if (!undecided.isEmpty()) {
+            // A config that would not validate is not written: the user decides first.
+            if (format.json()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("input", in.toString());
+                doc.put("file", null);
+                doc.put("mapped", result.mapped());
+                doc.put("unmapped", result.unmapped());
+                doc.put("undecided", undecided.stream().map(p -> Map.of("line", p.line(), "column", p.column(),
+                        "message", p.message(), "hint", p.hint() == null ? "" : p.hint())).toList());
+                JsonOutput.write(spec.commandLine().getOut(), doc);
+                return 1;
+            }
+            err.println("migration of " + in + " needs a decision before the new config would validate; nothing was written:");
+            undecided.forEach(p -> err.println("  line " + p.line() + ": " + p.message()
+                    + (p.hint() == null || p.hint().isBlank() ? "" : "\n    hint: " + p.hint())));
+            result.unmapped().forEach(u -> err.println("  UNMAPPED  " + u.key() + ": " + u.outcome()));
+            err.println("hint: fix these in " + in + " (or in the output of a dry run) and run the migration again");
+            err.flush();
+            return 1;
+        }
         if (format.json()) {
             Path target = output == null ? null : write(context.workingDir().resolve(output), result.yaml());
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -96,6 +119,29 @@ public class ConfigMigrateCommand implements Callable<Integer> {
             err.println("next: vectorweight validate --config " + output);
         }
         return 0;
+    }
+
+    /** What would still fail validation in the migrated config, checked by the same rules as 'vectorweight validate'. */
+    private static List<ConfigProblem> undecided(RunContext context, String yaml) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile("vectorweight-migrated-", ".yaml");
+            Files.writeString(probe, yaml);
+            new Vectorweight(context.configLoader()).validate(probe);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot check the migrated config: " + e.getMessage(), e);
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
     }
 
     private Path write(Path target, String yaml) {

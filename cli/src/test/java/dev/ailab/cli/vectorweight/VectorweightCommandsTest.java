@@ -167,6 +167,27 @@ class VectorweightCommandsTest {
     }
 
     @Test
+    void migrateThatWouldNotValidateWritesNothingAndListsWhatNeedsADecision() throws IOException {
+        Files.writeString(home.resolve("old.yaml"), """
+                metadata:
+                  project_name: Legacy_Lab!
+                  environment: prod
+                clusters:
+                  - name: box
+                    domain: box.example.com
+                    vector_store: weaviate
+                """);
+        CliHarness.Result r = vw().run("migrate", "old.yaml", "--file", "new.yaml");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(home.resolve("new.yaml")).doesNotExist();
+        assertThat(r.err()).contains("needs a decision").contains("nothing was written").contains("hint:")
+                .doesNotContainIgnoringCase("token:");
+        CliHarness.Result json = vw().run("migrate", "old.yaml", "-o", "json");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(JsonMapper.builder().build().readTree(json.out()).path("undecided").size()).isPositive();
+    }
+
+    @Test
     void schemaPrintsTheJsonSchema() throws IOException {
         CliHarness.Result r = vw().run("schema");
         assertThat(r.exitCode()).isZero();
