@@ -59,27 +59,27 @@ config 50 medium > "$work/fifty.yaml"
 config 50 large > "$work/fifty-changed.yaml"
 
 # First run makes the CDS archive from a real generate, as a user's first run would.
-"$vw" generate -c "$work/fifty.yaml" -o "$work/warm" >/dev/null 2>&1
+"$vw" generate -c "$work/fifty.yaml" --dir "$work/warm" >/dev/null 2>&1
 files=$(find "$work/warm" -type f | wc -l)
 echo "50-cluster output: $files files, $(du -sh "$work/warm" | cut -f1)" >&2
 
 hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/full.md" \
   -n "generate 1 cluster (empty folder)" \
-  --prepare "rm -rf '$work/o1'" "'$vw' generate -c '$work/one.yaml' -o '$work/o1'" \
+  --prepare "rm -rf '$work/o1'" "'$vw' generate -c '$work/one.yaml' --dir '$work/o1'" \
   -n "generate 50 clusters (empty folder)" \
-  --prepare "rm -rf '$work/o50'" "'$vw' generate -c '$work/fifty.yaml' -o '$work/o50'" \
+  --prepare "rm -rf '$work/o50'" "'$vw' generate -c '$work/fifty.yaml' --dir '$work/o50'" \
   -n "cp -r of the 50-cluster output" \
   --prepare "rm -rf '$work/copy'" "cp -r '$work/warm' '$work/copy'"
 
-"$vw" generate -c "$work/one.yaml" -o "$work/o1" >/dev/null 2>&1
-"$vw" generate -c "$work/fifty.yaml" -o "$work/o50" >/dev/null 2>&1
+"$vw" generate -c "$work/one.yaml" --dir "$work/o1" >/dev/null 2>&1
+"$vw" generate -c "$work/fifty.yaml" --dir "$work/o50" >/dev/null 2>&1
 hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" \
   -n "floor: vectorweight --version (JVM + CLI start)" "'$vw' --version" \
-  -n "re-run, nothing changed, 1 cluster" "'$vw' generate -c '$work/one.yaml' -o '$work/o1'" \
-  -n "re-run, nothing changed, 50 clusters" "'$vw' generate -c '$work/fifty.yaml' -o '$work/o50'" \
-  -n "plan, nothing changed, 50 clusters" "'$vw' plan -c '$work/fifty.yaml' -o '$work/o50'" \
+  -n "re-run, nothing changed, 1 cluster" "'$vw' generate -c '$work/one.yaml' --dir '$work/o1'" \
+  -n "re-run, nothing changed, 50 clusters" "'$vw' generate -c '$work/fifty.yaml' --dir '$work/o50'" \
+  -n "plan, nothing changed, 50 clusters" "'$vw' plan -c '$work/fifty.yaml' --dir '$work/o50'" \
   -n "re-run, one of 50 clusters changed" \
-  --prepare "cp '$work/fifty.yaml' '$work/cur.yaml' && '$vw' generate -c '$work/cur.yaml' -o '$work/o50c' >/dev/null 2>&1 && cp '$work/fifty-changed.yaml' '$work/cur.yaml'" \
-  "'$vw' generate -c '$work/cur.yaml' -o '$work/o50c'"
+  --prepare "cp '$work/fifty.yaml' '$work/cur.yaml' && '$vw' generate -c '$work/cur.yaml' --dir '$work/o50c' >/dev/null 2>&1 && cp '$work/fifty-changed.yaml' '$work/cur.yaml'" \
+  "'$vw' generate -c '$work/cur.yaml' --dir '$work/o50c'"
 
 cat "$RESULTS_DIR/full.md" "$RESULTS_DIR/rerun.md"

@@ -1,6 +1,7 @@
 package dev.ailab.cli;
 
 import dev.ailab.cli.aiconfig.AiConfigCommand;
+import dev.ailab.core.io.FileTrees;
 import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -38,10 +37,10 @@ public final class CdsTraining {
             run(VectorweightCommand::new, home, "--help");
             run(AiConfigCommand::new, home, "--help");
             run(AiLabCommand::new, home, "config", "show");
-            run(VectorweightCommand::new, home, "init", "--template", "minimal", "--output", config.toString());
+            run(VectorweightCommand::new, home, "init", "--template", "minimal", "--file", config.toString());
             run(VectorweightCommand::new, home, "validate", "--config", config.toString());
             run(VectorweightCommand::new, home, "generate", "--config", config.toString(),
-                    "--output", home.resolve("out").toString());
+                    "--dir", home.resolve("out").toString());
             run(AiLabCommand::new, home, "create-project", "cds-demo", "--defaults", "--dir", home.toString());
             run(AiLabCommand::new, home, "work", "add", "warm up", "--label", "cds");
             run(AiLabCommand::new, home, "work", "list");
@@ -67,9 +66,7 @@ public final class CdsTraining {
                 run(AiConfigCommand::new, home, "health", "--offline", "--home", aiConfigHome.toString());
             }
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.deleteQuietly(home);
         }
     }
 

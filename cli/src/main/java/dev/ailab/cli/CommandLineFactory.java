@@ -123,9 +123,25 @@ public final class CommandLineFactory {
     private static int handleParameterError(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("error: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("hint: run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage and examples");
+        String command = cl.getCommandSpec().qualifiedName();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().get(0);
+            boolean option = word.startsWith("-");
+            java.util.Collection<String> candidates = option
+                    ? cl.getCommandSpec().optionsMap().keySet() : cl.getSubcommands().keySet();
+            if (!option && !cl.getSubcommands().isEmpty()) {
+                err.println("error: '" + word + "' is not a command of " + command);
+            } else {
+                err.println("error: " + (option ? "unknown option '" : "unexpected argument '") + word + "'");
+            }
+            String nearest = dev.ailab.core.config.Suggestions.closest(word, candidates);
+            if (nearest != null) {
+                err.println("Did you mean '" + command + " " + nearest + "'?");
+            }
+        } else {
+            err.println("error: " + ex.getMessage());
+        }
+        err.println("hint: run '" + command + " --help' for usage and examples");
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
  */
 public class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "More output on stderr: -v info, -vv debug. Also shows stack traces.")
+            description = "More output on stderr: -v info, -vv debug (stack traces only with -x).")
     boolean[] verbose = new boolean[0];
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only errors on stderr.")

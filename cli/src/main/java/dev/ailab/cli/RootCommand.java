@@ -3,7 +3,7 @@ package dev.ailab.cli;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Base of the three root commands: holds the {@link RunContext} that every subcommand reads. */
-public abstract class RootCommand implements Runnable, CommandGroup {
+public abstract class RootCommand implements java.util.concurrent.Callable<Integer>, CommandGroup {
     private RunContext context = RunContext.system();
 
     public RunContext context() {
@@ -20,11 +20,12 @@ public abstract class RootCommand implements Runnable, CommandGroup {
         return root instanceof RootCommand r ? r.context() : RunContext.system();
     }
 
-    /** A root command run alone prints its usage. */
     protected abstract CommandSpec spec();
 
+    /** Run alone, a front is used like a group without its subcommand: usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec().commandLine().usage(spec().commandLine().getOut());
+    public Integer call() {
+        spec().commandLine().usage(spec().commandLine().getErr());
+        return dev.ailab.core.error.ExitCodes.USAGE;
     }
 }

@@ -17,6 +17,6 @@ public record Verbosity(int level, boolean stacktrace) {
             stacktrace |= pr.matchedOptionValue("--stacktrace", false);
         }
         int level = quiet ? -1 : Math.min(verbose, 2);
-        return new Verbosity(level, stacktrace || verbose > 0);
+        return new Verbosity(level, stacktrace); // -v is for logs; only -x prints stack traces, as the README says
     }
 }

@@ -24,7 +24,7 @@ class CommandFrameworkTest {
     void unknownOptionIsUsageErrorWithHintAndNoStackTrace() {
         CliHarness.Result r = CliHarness.aiLab(home).run("--frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("error: Unknown option: '--frobnicate'").contains("hint: run 'ai-lab --help'");
+        assertThat(r.err()).contains("error: unknown option '--frobnicate'").contains("hint: run 'ai-lab --help'");
         assertThat(r.err()).doesNotContain("at picocli");
         assertThat(r.out()).isEmpty();
     }
@@ -78,7 +78,7 @@ class CommandFrameworkTest {
         picocli.CommandLine typo = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
                 new String[] {"work", "lsit"});
         assertThat(typo.getSubcommands().get("work").getSubcommands()).containsKeys("add", "list", "export");
-        assertThat(CliHarness.aiLab(home).run("work", "lsit").err()).contains("Did you mean: work ls");
+        assertThat(CliHarness.aiLab(home).run("work", "lsit").err()).contains("Did you mean 'ai-lab work list'?");
         picocli.CommandLine full = CommandLineFactory.create(new AiLabCommand(), context, sink, sink,
                 new String[] {"--help"});
         assertThat(full.getSubcommands()).containsKeys("work", "create-project", "secrets", "completion");

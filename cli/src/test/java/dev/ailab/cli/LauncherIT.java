@@ -1,6 +1,7 @@
 package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "ai-lab").toAbsolutePath().normalize();
+    /** A first run trains and dumps an archive (15 to 20 s on a quiet machine); a hung launcher fails after this. */
+    private static final long TIMEOUT_SECONDS = 180;
 
     @TempDir
     Path home;
@@ -38,9 +41,14 @@ class LauncherIT {
         }
     }
 
+    /**
+     * Runs the launcher with its output going to a file, not a pipe, so that waiting is bounded by
+     * the time-out even when the launcher (or a JVM it left behind holding the output) never ends.
+     */
     private String run(String... args) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(home, "launcher-", ".log");
         ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
         pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
@@ -49,9 +57,15 @@ class LauncherIT {
         pb.environment().put("AI_LAB_DEPLOY_DIR", home.resolve("host").toString());
         pb.environment().put("AI_LAB_JAVA_OPTS", "-Xshare:on");
         Process process = pb.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            fail("ai-lab " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s; its output so far:\n"
+                    + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        }
+        String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("ai-lab " + String.join(" ", args) + "\n" + output).isZero();
         return output;
     }
 }

@@ -3,6 +3,7 @@ package dev.ailab.hub;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +143,33 @@ public final class DbMaintenance {
     }
 
     /**
+     * Deletes all but the {@code keep} newest database backups in {@code dir} (files named as
+     * {@link #defaultBackupFile} names them, with their {@code .sha256}); other files stay.
+     */
+    public static List<Path> prune(Path dir, int keep) {
+        if (keep < 1) {
+            throw new InvalidInputException("--keep must be at least 1, got " + keep, "keep at least the newest backup");
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            // The stamp in the name sorts by time; newest first.
+            List<Path> backups = files.filter(f -> f.getFileName().toString().matches("ai-lab-\\d{8}-\\d{6}\\.db\\.gz(\\.age)?"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString()).reversed()).toList();
+            List<Path> deleted = new java.util.ArrayList<>();
+            for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+                Files.deleteIfExists(old);
+                Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".sha256"));
+                deleted.add(old);
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot prune backups in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Copies the database with {@code VACUUM INTO} (one read transaction: a consistent snapshot
      * while other processes go on writing), gzips it, optionally wraps it (age), writes it
      * atomically and writes {@code target.sha256} in sha256sum's format.
@@ -161,7 +187,7 @@ public final class DbMaintenance {
             } catch (SQLException e) {
                 throw store.translate(e);
             }
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             AtomicFiles.write(target, channel -> {
                 OutputStream file = new DigestOutputStream(Channels.newOutputStream(channel), sha);
                 // the channel belongs to AtomicFiles (it forces and closes it): never close it here
@@ -172,7 +198,7 @@ public final class DbMaintenance {
                 }
                 file.flush();
             }, AtomicFiles.OWNER_ONLY);
-            String hex = HexFormat.of().formatHex(sha.digest());
+            String hex = Sha256.hex(sha);
             Path sum = Path.of(target + ".sha256");
             AtomicFiles.writeString(sum, hex + "  " + target.getFileName() + "\n");
             return new BackupResult(target.toString(), Files.size(target), hex, sum.toString(), wrapper != null);
@@ -319,11 +345,11 @@ public final class DbMaintenance {
         }
         try {
             String expected = Files.readString(sum).trim().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(backup), sha)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
-            String actual = HexFormat.of().formatHex(sha.digest());
+            String actual = Sha256.hex(sha);
             if (!actual.equals(expected)) {
                 throw new OperationFailedException("backup " + backup + " does not match its checksum (" + sum.getFileName()
                         + " says " + expected + ", the file is " + actual + ")", "the copy is damaged; pick another backup; nothing was changed");
@@ -341,11 +367,4 @@ public final class DbMaintenance {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.ailab.hub;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,7 +49,7 @@ public final class ProjectArchiver {
         Path target = archive.toAbsolutePath().normalize();
         if (target.startsWith(root)) {
             throw new InvalidInputException("the archive " + target + " would be inside the folder it packs",
-                    "write it somewhere else, for example --pack ~/archive/" + root.getFileName() + ".tar.gz");
+                    "write it somewhere else, for example --file ~/archive/" + root.getFileName() + ".tar.gz");
         }
         Map<String, String> expected = new TreeMap<>();
         String top = root.getFileName().toString();
@@ -99,12 +98,12 @@ public final class ProjectArchiver {
                         e.setModTime(attrs.lastModifiedTime());
                         e.setMode(executable(file) ? 0100755 : 0100644);
                         tar.putArchiveEntry(e);
-                        MessageDigest sha = sha256();
+                        MessageDigest sha = Sha256.digest();
                         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                             in.transferTo(tar);
                         }
                         tar.closeArchiveEntry();
-                        expected.put(name, attrs.size() + ":" + HexFormat.of().formatHex(sha.digest()));
+                        expected.put(name, attrs.size() + ":" + Sha256.hex(sha));
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -117,15 +116,15 @@ public final class ProjectArchiver {
             }
         }, null);
         Map<String, String> actual = new TreeMap<>();
-        MessageDigest whole = sha256();
+        MessageDigest whole = Sha256.digest();
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(target)), whole);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (e.isFile()) {
-                    MessageDigest sha = sha256();
+                    MessageDigest sha = Sha256.digest();
                     long n = new DigestInputStream(tar, sha).transferTo(OutputStream.nullOutputStream());
-                    actual.put(e.getName(), n + ":" + HexFormat.of().formatHex(sha.digest()));
+                    actual.put(e.getName(), n + ":" + Sha256.hex(sha));
                 }
             }
             in.transferTo(OutputStream.nullOutputStream());
@@ -144,7 +143,7 @@ public final class ProjectArchiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Packed(target.toString(), expected.size(), bytes, HexFormat.of().formatHex(whole.digest()));
+        return new Packed(target.toString(), expected.size(), bytes, Sha256.hex(whole));
     }
 
     private static boolean executable(Path file) {
@@ -156,11 +155,4 @@ public final class ProjectArchiver {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -90,20 +90,23 @@ public final class Sessions {
         }
     }
 
-    public void log(long id, String message) {
+    /** Adds one line to a session's log and returns it as stored. */
+    public LogRow log(long id, String message) {
         if (message == null || message.isBlank()) {
             throw new InvalidInputException("empty log message", "give MESSAGE or pipe it on standard input");
         }
-        store.jdbc(c -> {
+        return store.jdbc(c -> {
             requireSession(c, id);
+            String at = StoreValues.now();
+            String text = message.stripTrailing();
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO ai_session_log (session_id, logged_at, message) VALUES (?, ?, ?)")) {
                 ps.setLong(1, id);
-                ps.setString(2, StoreValues.now());
-                ps.setString(3, message.stripTrailing());
+                ps.setString(2, at);
+                ps.setString(3, text);
                 ps.executeUpdate();
             }
-            return null;
+            return new LogRow(at, text);
         });
     }
 

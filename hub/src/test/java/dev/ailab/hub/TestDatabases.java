@@ -1,15 +1,11 @@
 package dev.ailab.hub;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.ailab.core.testing.RequiredTool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,30 +21,17 @@ public final class TestDatabases {
         return StoreSettings.of("jdbc:sqlite:" + dir.resolve("hub.db"));
     }
 
-    public static boolean postgresRequired() {
-        String req = System.getenv("CI_REQUIRE");
-        return req != null && Arrays.stream(req.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).anyMatch("postgres"::equals);
-    }
-
     /** A new empty schema on the test server; the caller drops it with {@link #dropSchema}. */
     public static StoreSettings postgres() {
         String url = System.getenv("AI_LAB_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if (postgresRequired()) {
-                fail("CI_REQUIRE names postgres but AI_LAB_TEST_PG_URL is not set");
-            }
-            assumeTrue(false, "AI_LAB_TEST_PG_URL not set: PostgreSQL tests skipped");
-        }
+        RequiredTool.available("postgres", url != null && !url.isBlank(), "AI_LAB_TEST_PG_URL is not set");
         String user = System.getenv("AI_LAB_TEST_PG_USER");
         String password = System.getenv("AI_LAB_TEST_PG_PASSWORD");
         String schema = "hub_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            if (postgresRequired()) {
-                fail("CI_REQUIRE names postgres but " + url + " is not reachable: " + e.getMessage());
-            }
-            assumeTrue(false, "PostgreSQL at " + url + " not reachable: " + e.getMessage());
+            RequiredTool.available("postgres", false, url + " is not reachable: " + e.getMessage());
         }
         String sep = url.contains("?") ? "&" : "?";
         return new StoreSettings(url + sep + "currentSchema=" + schema, user, password);

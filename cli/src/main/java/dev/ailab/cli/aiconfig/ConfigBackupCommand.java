@@ -1,7 +1,10 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,11 +24,21 @@ public class ConfigBackupCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin config;
 
+    @Mixin
+    OutputMixin output;
+
     @Override
     public Integer call() {
         Path file = ConfigTarget.file(spec, config);
         Path copy = ConfigTarget.files(spec).backup(file);
         AiConfigSupport.audit(spec).record("config backup", "ok", "backed up " + file, Map.of("backup", copy.toString()));
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("file", file.toString());
+            result.put("backup", copy.toString());
+            JsonOutput.write(spec.commandLine().getOut(), result);
+            return 0;
+        }
         spec.commandLine().getOut().println(copy);
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,6 +1,8 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.error.OperationFailedException;
@@ -9,6 +11,7 @@ import dev.ailab.sources.library.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +34,9 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin config;
 
+    @Mixin
+    OutputMixin output;
+
     @Option(names = {"-n", "--dry-run"}, description = "Print the migrated config; change nothing.")
     boolean dryRun;
 
@@ -43,11 +49,21 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         ConfigFiles.Migration m = ConfigFiles.migrate(file);
         PrintWriter out = spec.commandLine().getOut();
         if (!m.changed()) {
+            if (output.json()) {
+                JsonOutput.write(out, result(file, m, null));
+                return 0;
+            }
             out.println(file + " is already in the current format; nothing was changed.");
             out.flush();
             return 0;
         }
-        m.changes().forEach(c -> out.println("- " + c));
+        if (dryRun && output.json()) {
+            JsonOutput.write(out, result(file, m, null));
+            return 0;
+        }
+        if (!output.json()) {
+            m.changes().forEach(c -> out.println("- " + c));
+        }
         if (dryRun) {
             out.println("--- migrated " + file + " (dry run, nothing written)");
             out.print(m.yaml());
@@ -70,8 +86,24 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         AtomicFiles.write(file, m.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY);
         AiConfigSupport.audit(spec).record("config migrate", "ok", "migrated " + file, Map.of("backup", backup.toString(),
                 "changes", m.changes()));
+        if (output.json()) {
+            JsonOutput.write(out, result(file, m, backup));
+            return 0;
+        }
         out.println("Migrated " + file + "; the old version is saved as " + backup);
         out.flush();
         return 0;
+    }
+
+    /** {@code {"file", "changed", "dry_run", "changes", "backup", "yaml"}}: yaml is the migrated text, null when unchanged. */
+    private Map<String, Object> result(Path file, ConfigFiles.Migration m, Path backup) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("file", file.toString());
+        r.put("changed", m.changed());
+        r.put("dry_run", dryRun);
+        r.put("changes", m.changes());
+        r.put("backup", backup == null ? null : backup.toString());
+        r.put("yaml", m.changed() ? m.yaml() : null);
+        return r;
     }
 }

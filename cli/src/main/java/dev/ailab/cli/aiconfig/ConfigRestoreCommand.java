@@ -1,10 +1,14 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.sources.library.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +30,9 @@ public class ConfigRestoreCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin config;
 
+    @Mixin
+    OutputMixin output;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "BACKUP", description = "Backup file name or its leading part.")
     String name;
 
@@ -37,6 +44,17 @@ public class ConfigRestoreCommand implements Callable<Integer> {
         ConfigFiles files = ConfigTarget.files(spec);
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
+            if (output.json()) {
+                List<Map<String, Object>> rows = new java.util.ArrayList<>();
+                for (Path p : files.list()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("name", p.getFileName().toString());
+                    row.put("file", p.toString());
+                    rows.add(row);
+                }
+                JsonOutput.write(out, Map.of("backups", rows));
+                return 0;
+            }
             files.list().forEach(p -> out.println(p.getFileName()));
             out.flush();
             return 0;
@@ -47,6 +65,14 @@ public class ConfigRestoreCommand implements Callable<Integer> {
         Path previous = files.restore(backup, target);
         AiConfigSupport.audit(spec).record("config restore", "ok", "restored " + backup.getFileName() + " to " + target,
                 previous == null ? Map.of() : Map.of("previous_backup", previous.toString()));
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("restored", backup.toString());
+            result.put("file", target.toString());
+            result.put("previous_backup", previous == null ? null : previous.toString());
+            JsonOutput.write(out, result);
+            return 0;
+        }
         out.println("Restored " + backup.getFileName() + " to " + target
                 + (previous == null ? "" : "; the file it replaced is saved as " + previous.getFileName()));
         out.flush();

@@ -33,7 +33,7 @@ public class ConfigShowCommand implements Callable<Integer> {
     @Mixin
     OutputMixin output;
 
-    @Option(names = "--all", description = "The whole config, not only the library section.")
+    @Option(names = {"-a", "--all"}, description = "The whole config, not only the library section.")
     boolean all;
 
     @Override

@@ -1,13 +1,23 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
+import dev.ailab.cli.RunContext;
+import dev.ailab.cli.ValidationReport;
+import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ConfigLoader;
+import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.config.rules.ConfigRules;
+import dev.ailab.core.error.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,24 +36,53 @@ public class ConfigValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin config;
 
+    @Mixin
+    OutputMixin output;
+
     @Override
     public Integer call() {
-        ConfigLoader loader = RootCommand.contextOf(spec).configLoader();
+        RunContext context = RootCommand.contextOf(spec);
+        ConfigLoader loader = context.configLoader();
         List<Path> files = new ArrayList<>();
         for (Path p : List.of(loader.userConfigFile(), loader.projectConfigFile())) {
             if (Files.isRegularFile(p)) {
                 files.add(p);
             }
         }
-        if (config.file != null) {
-            files.add(RootCommand.contextOf(spec).workingDir().resolve(config.file));
+        Path explicit = config.file == null ? null : context.workingDir().resolve(config.file);
+        if (explicit != null) {
+            files.add(explicit);
+        }
+        // Each file on its own, then their combination: the same checks as 'ai-lab config validate'.
+        Map<Path, List<ConfigProblem>> results = new LinkedHashMap<>();
+        for (Path f : files) {
+            results.put(f, loader.problems(f, ConfigRules.all()));
+        }
+        List<ConfigProblem> combined = new ArrayList<>();
+        if (results.values().stream().allMatch(List::isEmpty)) {
+            try {
+                loader.load(explicit, Map.of(), ConfigRules.all());
+            } catch (ConfigException e) {
+                combined.addAll(e.problems());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Path f : files) {
-            loader.validateFile(f);
-            out.println("ok: " + f);
+        if (output.json()) {
+            JsonOutput.write(out, ValidationReport.of(results, combined));
+            boolean valid = combined.isEmpty() && results.values().stream().allMatch(List::isEmpty);
+            return valid ? ExitCodes.OK : ExitCodes.USAGE;
         }
-        config.load();
+        for (Map.Entry<Path, List<ConfigProblem>> e : results.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                out.flush();
+                throw new ConfigException(e.getValue());
+            }
+            out.println("ok: " + e.getKey());
+        }
+        if (!combined.isEmpty()) {
+            out.flush();
+            throw new ConfigException(combined);
+        }
         out.println(files.isEmpty() ? "ok: no config file; built-in defaults are valid" : "ok: the combined config is valid");
         out.flush();
         return 0;

@@ -1,14 +1,19 @@
 package dev.ailab.cli.aiconfig;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.core.diff.UnifiedDiff;
 import dev.ailab.sources.git.GitClient;
-import dev.ailab.sources.library.Diffs;
 import dev.ailab.sources.library.Library;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,75 +38,101 @@ public class LibraryDiffCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Mixin
+    OutputMixin output;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "File relative to the library.")
     String path;
+
+    /** One difference of one file; {@code kind} is local-edit, override or upstream. */
+    public record FileDiff(String path, String kind, String diff) {
+        String title() {
+            return switch (kind) {
+                case "local-edit" -> "local edit in library/";
+                case "override" -> "personal override";
+                default -> "upstream change not applied yet";
+            };
+        }
+    }
 
     @Override
     public Integer call() {
         Library library = AiConfigSupport.library(spec, AiConfigSupport.config(config, home, Map.of()));
         PrintWriter out = spec.commandLine().getOut();
-        if (path != null) {
-            String rel = Library.safeRelative(path);
-            int shown = one(library, rel, out, true);
-            if (shown == 0) {
+        String rel = path == null ? null : Library.safeRelative(path);
+        List<FileDiff> diffs = new ArrayList<>();
+        List<GitClient.Change> pending = List.of();
+        if (rel != null) {
+            diffs.addAll(one(library, rel, true));
+        } else {
+            Library.Status s = library.status();
+            for (String p : s.localEdits()) {
+                diffs.addAll(one(library, p, false));
+            }
+            for (String p : s.overrides()) {
+                if (!s.localEdits().contains(p)) {
+                    diffs.addAll(one(library, p, false));
+                }
+            }
+            pending = s.pending();
+        }
+        if (output.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("path", rel);
+            doc.put("diffs", diffs);
+            doc.put("pending", pending);
+            JsonOutput.write(out, doc);
+            return 0;
+        }
+        for (FileDiff d : diffs) {
+            out.println("# " + d.title());
+            out.print(d.diff());
+        }
+        if (rel != null) {
+            if (diffs.isEmpty()) {
                 out.println("No differences for " + rel + ".");
             }
             out.flush();
             return 0;
         }
-        Library.Status s = library.status();
-        int shown = 0;
-        for (String p : s.localEdits()) {
-            shown += one(library, p, out, false);
-        }
-        for (String p : s.overrides()) {
-            if (!s.localEdits().contains(p)) {
-                shown += one(library, p, out, false);
-            }
-        }
-        if (!s.pending().isEmpty()) {
+        if (!pending.isEmpty()) {
             out.println("# upstream changes fetched, not applied (see one with 'ai-config library diff PATH'):");
-            for (GitClient.Change c : s.pending()) {
+            for (GitClient.Change c : pending) {
                 out.println("#   " + c.kind().name().charAt(0) + " " + c.path());
             }
-            shown++;
         }
-        if (shown == 0) {
+        if (diffs.isEmpty() && pending.isEmpty()) {
             out.println("No local edits, no overrides, nothing pending.");
         }
         out.flush();
         return 0;
     }
 
-    private static int one(Library library, String rel, PrintWriter out, boolean withPending) {
+    private static List<FileDiff> one(Library library, String rel, boolean withPending) {
         Path working = library.home().library().resolve(rel);
         Path personal = library.home().personal().resolve(rel);
         byte[] committed = library.committed(rel);
         byte[] local = read(working);
-        int shown = 0;
+        List<FileDiff> found = new ArrayList<>();
         if (!java.util.Arrays.equals(committed, local)) {
-            shown += print(out, "local edit in library/", Diffs.unified("library@HEAD/" + rel, committed, "library/" + rel, local));
+            add(found, rel, "local-edit", UnifiedDiff.between("library@HEAD/" + rel, committed, "library/" + rel, local));
         }
         if (Files.isRegularFile(personal)) {
-            shown += print(out, "personal override", Diffs.unified("library/" + rel, local, "personal/" + rel, read(personal)));
+            add(found, rel, "override", UnifiedDiff.between("library/" + rel, local, "personal/" + rel, read(personal)));
         }
         if (withPending) {
             byte[] upstream = library.upstream(rel);
             if (!java.util.Arrays.equals(committed, upstream)) {
-                shown += print(out, "upstream change not applied yet",
-                        Diffs.unified("library@HEAD/" + rel, committed, "upstream/" + rel, upstream));
+                add(found, rel, "upstream", UnifiedDiff.between("library@HEAD/" + rel, committed, "upstream/" + rel, upstream));
             }
         }
-        return shown;
+        return found;
     }
 
-    private static int print(PrintWriter out, String title, String diff) {
-        if (diff.isEmpty()) {
-            return 0;
+    private static void add(List<FileDiff> found, String rel, String kind, String diff) {
+        if (!diff.isEmpty()) {
+            found.add(new FileDiff(rel, kind, diff));
         }
-        out.println("# " + title);
-        out.print(diff);
-        return 1;
     }
 
     private static byte[] read(Path f) {

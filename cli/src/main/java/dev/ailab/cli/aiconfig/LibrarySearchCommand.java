@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Find TEXT in the effective view (personal overrides are searched instead of the library file they replace). "
                 + "Prints PATH:LINE: text. Exit 1 when nothing is found, like grep.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-config library search 'code review'", "  ai-config library search -i TODO --glob '*.md'"})
+        footer = {"  ai-config library search 'code review'", "  ai-config library search --ignore-case TODO --glob '*.md'"})
 public class LibrarySearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +36,7 @@ public class LibrarySearchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEXT", description = "Text to find (plain text, not a pattern).")
     String text;
 
-    @Option(names = {"-i", "--ignore-case"}, description = "Ignore upper and lower case.")
+    @Option(names = "--ignore-case", description = "Ignore upper and lower case.")
     boolean ignoreCase;
 
     @Option(names = "--glob", paramLabel = "GLOB", description = "Only files whose path matches.")

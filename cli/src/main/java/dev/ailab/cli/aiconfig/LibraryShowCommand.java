@@ -47,11 +47,13 @@ public class LibraryShowCommand implements Callable<Integer> {
     public Integer call() {
         Library library = AiConfigSupport.library(spec, AiConfigSupport.config(config, home, Map.of()));
         String origin;
+        String word; // the origin in JSON: library, personal, override, committed or upstream
         byte[] content;
         String rel = Library.safeRelative(path);
         if (committed || upstream) {
             content = committed ? library.committed(rel) : library.upstream(rel);
             origin = committed ? "library (committed)" : "upstream (fetched)";
+            word = committed ? "committed" : "upstream";
             if (content == null) {
                 throw new dev.ailab.core.error.InvalidInputException("no file '" + rel + "' in the " + origin + " version",
                         "list the files with 'ai-config library list'");
@@ -60,12 +62,13 @@ public class LibraryShowCommand implements Callable<Integer> {
             Library.Shown shown = library.show(rel);
             content = shown.content();
             origin = shown.origin().label();
+            word = JsonOutput.word(shown.origin());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("path", rel);
-            doc.put("origin", origin);
+            doc.put("origin", word);
             doc.put("content", new String(content, StandardCharsets.UTF_8));
             JsonOutput.write(out, doc);
             return 0;

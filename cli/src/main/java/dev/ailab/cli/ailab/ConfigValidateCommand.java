@@ -1,15 +1,14 @@
 package dev.ailab.cli.ailab;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
+import dev.ailab.cli.ValidationReport;
 import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ConfigLoader;
-import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.config.rules.ConfigRules;
 import dev.ailab.core.error.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public class ConfigValidateCommand implements Callable<Integer> {
         for (Path file : targets) {
             Path display = shown.getOrDefault(file, file);
             List<ConfigProblem> problems = new ArrayList<>();
-            for (ConfigProblem p : loader.problems(file, List.of())) {
+            for (ConfigProblem p : loader.problems(file, ConfigRules.all())) {
                 problems.add(file.equals(p.file())
                         ? new ConfigProblem(display, p.line(), p.column(), p.message(), p.hint()) : p);
             }
@@ -74,7 +73,7 @@ public class ConfigValidateCommand implements Callable<Integer> {
         boolean filesOk = results.values().stream().allMatch(List::isEmpty);
         if (layers && filesOk) {
             try {
-                loader.load(null, Map.of()); // the environment layer on top of the files
+                loader.load(null, Map.of(), ConfigRules.all()); // the environment layer on top of the files
             } catch (ConfigException e) {
                 environment.addAll(e.problems());
             }
@@ -83,7 +82,7 @@ public class ConfigValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (output.json()) {
-            writeJson(out, results, environment, problemCount);
+            JsonOutput.write(out, ValidationReport.of(results, environment));
         } else {
             if (targets.isEmpty()) {
                 err.println("no config file to check: neither " + loader.userConfigFile() + " nor "
@@ -109,35 +108,5 @@ public class ConfigValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return problemCount == 0 ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    private static void writeJson(PrintWriter out, Map<Path, List<ConfigProblem>> results,
-                                  List<ConfigProblem> environment, int problemCount) {
-        ObjectNode doc = ConfigMapper.json().createObjectNode();
-        doc.put("valid", problemCount == 0);
-        ArrayNode files = doc.putArray("files");
-        results.forEach((file, problems) -> {
-            ObjectNode f = files.addObject();
-            f.put("file", file.toString());
-            f.put("valid", problems.isEmpty());
-            problems(f.putArray("problems"), problems);
-        });
-        problems(doc.putArray("environment_problems"), environment);
-        JsonOutput.write(out, doc);
-    }
-
-    private static void problems(ArrayNode array, List<ConfigProblem> problems) {
-        for (ConfigProblem p : problems) {
-            ObjectNode o = array.addObject();
-            if (p.file() != null) {
-                o.put("file", p.file().toString());
-            }
-            o.put("line", p.line());
-            o.put("column", p.column());
-            o.put("message", p.message());
-            if (p.hint() != null) {
-                o.put("hint", p.hint());
-            }
-        }
     }
 }

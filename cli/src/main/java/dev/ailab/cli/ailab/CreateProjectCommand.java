@@ -5,21 +5,15 @@ import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
 import dev.ailab.cli.VersionProvider;
-import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.profile.Profile;
-import dev.ailab.core.template.Answers;
+import dev.ailab.core.template.Monorepo;
 import dev.ailab.core.template.MustacheRenderer;
 import dev.ailab.core.template.ProjectGenerator;
 import dev.ailab.core.template.ProjectNames;
-import dev.ailab.core.template.TemplateCatalog;
+import dev.ailab.core.template.ProjectPlan;
 import dev.ailab.core.template.TemplatePack;
-import dev.ailab.core.template.YamlText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +45,13 @@ import picocli.CommandLine.Spec;
                     + "devcontainer, Kubernetes).",
             "Exit codes: 0 ok, 1 target not empty or cannot write, 2 bad name, option or answer, 3 git failed."})
 public class CreateProjectCommand implements Callable<Integer> {
-    static final String DEFAULT_TEMPLATE = "python";
-
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Project name, also its folder: " + ProjectNames.ALLOWED + ".")
     String name;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE",
+    @Option(names = "--profile", paramLabel = "PROFILE",
             description = "basic, standard or advanced (default: the project's earlier profile, else standard).")
     String profile;
 
@@ -82,7 +74,7 @@ public class CreateProjectCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Print the plan (create, identical, overwrite, skip per file) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--force", description = "Add to an existing non-empty folder. Files you changed are kept; nothing is deleted.")
+    @Option(names = {"-f", "--force"}, description = "Add to an existing non-empty folder. Files you changed are kept; nothing is deleted.")
     boolean force;
 
     @Option(names = "--template-dir", paramLabel = "PATH", description = "Use the template in this folder (or git URL).")
@@ -99,95 +91,29 @@ public class CreateProjectCommand implements Callable<Integer> {
         RunContext context = RootCommand.contextOf(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProjectNames.validate(name);
-        Path parent = dir == null ? context.workingDir() : context.resolve(dir);
-        Path target = parent.resolve(name).toAbsolutePath().normalize();
+        ProjectPlan.Options options = new ProjectPlan.Options(name,
+                dir == null ? context.workingDir() : context.resolve(dir), profile, template, templateDir, data,
+                dataFile == null ? null : context.resolve(dataFile), defaults, context.interactive());
+        ScaffoldPrompter prompter = options.asks() ? new ScaffoldPrompter(context.stdin(), err) : null;
+        ProjectPlan plan = ProjectPlan.choose(options, ScaffoldTemplateSource.catalog(context), prompter);
 
-        Map<String, Object> previousProfile = ProjectGenerator.previousProfile(target);
-        boolean interactive = context.interactive() && !defaults && data.isEmpty() && dataFile == null;
-        ScaffoldPrompter prompter = interactive ? new ScaffoldPrompter(context.stdin(), err) : null;
-        ScaffoldMonorepo monorepo = ScaffoldMonorepo.find(parent);
-
-        String templateName = template;
-        if (templateName == null && templateDir == null) {
-            Object earlier = previousProfile.get("template");
-            if (earlier instanceof String s && TemplateCatalog.BUILTIN.equals(previousProfile.get("template_source"))) {
-                templateName = s;
-            } else if (prompter != null) {
-                List<String> names = ScaffoldTemplateSource.catalog(context).list().stream().map(TemplatePack::name).toList();
-                templateName = prompter.askChoice("Template", names, DEFAULT_TEMPLATE);
-                if (templateName == null) {
-                    throw new InvalidInputException("input ended before a template was chosen", "use --template NAME");
-                }
-            } else {
-                templateName = DEFAULT_TEMPLATE;
-            }
-        }
-        Profile chosen = chooseProfile(previousProfile, prompter);
-
-        try (ScaffoldTemplateSource source = ScaffoldTemplateSource.open(context, templateName, templateDir, vcsRef)) {
+        try (ScaffoldTemplateSource source = ScaffoldTemplateSource.open(context, plan.templateName(), templateDir, vcsRef)) {
             TemplatePack pack = source.pack();
-            Map<String, Object> given = new LinkedHashMap<>(readDataFile(context));
-            given.putAll(data);
-            Map<String, Object> previous = ProjectGenerator.previousAnswers(target);
-            previous.keySet().retainAll(pack.manifest().questions.stream().map(q -> q.name).toList());
             if (prompter != null) {
                 err.println("Creating " + name + " from template " + pack.name() + " " + pack.version()
-                        + " (" + chosen.id() + "); press Enter to take the [default].");
+                        + " (" + plan.profile().id() + "); press Enter to take the [default].");
             }
-            MustacheRenderer renderer = new MustacheRenderer();
-            Map<String, Object> builtins = Answers.builtins(name, chosen, pack);
-            if (monorepo != null) {
-                builtins.put("monorepo_name", monorepo.name());
-                builtins.put("in_monorepo", true);
-            }
-            Map<String, Object> resolved = Answers.resolve(pack, builtins, given, previous, prompter, renderer);
-            Map<String, Object> answers = new LinkedHashMap<>(resolved);
-            answers.keySet().removeAll(builtins.keySet());
-            Map<String, Object> ctx = Answers.withPaths(resolved, pack);
-
+            ProjectPlan.Answered answered = plan.answer(pack);
             String version = VersionProvider.buildInfo().getProperty("version", "unknown");
-            ProjectGenerator.Result result = new ProjectGenerator().generate(new ProjectGenerator.Request(
-                    target, chosen, pack, ctx, answers, force, dryRun, "ai-lab " + version));
-            report(out, pack, chosen, result, ctx, monorepo);
+            ProjectGenerator.Result result = new ProjectGenerator().generate(
+                    plan.request(pack, answered, force, dryRun, "ai-lab " + version));
+            report(out, pack, plan.profile(), result, answered.context(), plan.monorepo());
         }
         return 0;
     }
 
-    private Profile chooseProfile(Map<String, Object> previousProfile, ScaffoldPrompter prompter) {
-        if (profile != null) {
-            return Profile.parse(profile);
-        }
-        if (previousProfile.get("profile") instanceof String p) {
-            return Profile.parse(p);
-        }
-        if (prompter != null) {
-            String answer = prompter.askChoice("Profile", Arrays.stream(Profile.values()).map(Profile::id).toList(),
-                    Profile.STANDARD.id());
-            if (answer == null) {
-                throw new InvalidInputException("input ended before a profile was chosen", "use --profile basic|standard|advanced");
-            }
-            return Profile.parse(answer);
-        }
-        return Profile.STANDARD;
-    }
-
-    private Map<String, Object> readDataFile(RunContext context) {
-        if (dataFile == null) {
-            return Map.of();
-        }
-        Path file = context.resolve(dataFile);
-        if (!Files.exists(file) || Files.isDirectory(file)) {
-            throw new InvalidInputException("answers file not found: " + file, "check the path given to --data-file");
-        }
-        if (!Files.isRegularFile(file)) {
-            return Map.of(); // /dev/null and friends: no answers
-        }
-        return YamlText.readMap(file);
-    }
-
     private void report(PrintWriter out, TemplatePack pack, Profile chosen, ProjectGenerator.Result result,
-            Map<String, Object> ctx, ScaffoldMonorepo monorepo) {
+            Map<String, Object> ctx, Monorepo monorepo) {
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);

@@ -1,6 +1,6 @@
 package dev.ailab.cli.ailab;
 
-import dev.ailab.core.template.Answers;
+import dev.ailab.core.template.ProjectPlan;
 import dev.ailab.core.template.TemplateManifest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Asks template questions at a terminal: help text, allowed values, default in brackets. */
-final class ScaffoldPrompter implements Answers.Prompter {
+final class ScaffoldPrompter implements ProjectPlan.Asker {
     private final BufferedReader in;
     private final PrintWriter err;
 
@@ -42,8 +42,9 @@ final class ScaffoldPrompter implements Answers.Prompter {
         return readLine(line.toString());
     }
 
-    /** Asks a free question that is not part of a template (template, profile). */
-    String askChoice(String prompt, java.util.List<String> choices, String dflt) {
+    /** Asks a choice that is not part of a template (template, profile). */
+    @Override
+    public String choose(String prompt, java.util.List<String> choices, String dflt) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String answer = readLine("? " + prompt + " (" + String.join("/", choices) + ") [" + dflt + "]: ");
             if (answer == null) {

@@ -3,6 +3,7 @@ package dev.ailab.cli.host;
 import dev.ailab.cli.ConfigMixin;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
+import dev.ailab.cli.ScheduleOptions;
 import dev.ailab.deployment.backup.BackupSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
                        "secrets, never decrypted) into a tar.gz with a manifest of every entry's SHA-256 and mode,",
                        "plus a .sha256 checksum file. Written atomically, mode 0600."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab backup create", "  ai-lab backup create --include-secrets --output /mnt/usb/ai-backups",
+        footer = {"  ai-lab backup create", "  ai-lab backup create --include-secrets --dir /mnt/usb/ai-backups",
+                  "  ai-lab backup create --schedule weekly --keep 8",
                   "%nExit codes: 0 created, 1 nothing to back up or a file changed during the backup"})
 public class BackupCreateCommand implements Callable<Integer> {
     @Spec
@@ -27,18 +29,34 @@ public class BackupCreateCommand implements Callable<Integer> {
     ConfigMixin config;
     @Mixin
     OutputMixin output;
+    @Mixin
+    ScheduleOptions schedule;
 
     @Option(names = "--include-secrets", description = "Include the encrypted secrets (<agent>.age and recipients.txt).")
     boolean includeSecrets;
 
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Write the backup here instead of the backup folder.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Write the backup here instead of the backup folder.")
     Path dir;
 
     @Override
     public Integer call() {
         HostContext host = HostContext.of(spec, config);
+        if (schedule.scheduling()) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("backup", "create"));
+            if (includeSecrets) {
+                args.add("--include-secrets");
+            }
+            if (dir != null) {
+                args.addAll(java.util.List.of("--dir", host.resolve(dir.toString()).toString()));
+            }
+            schedule.apply(host.run, host.out, host.err, "ai-lab-host-backup", "ai-lab host backup", "ai-lab", args);
+            return 0;
+        }
         var backups = host.backups();
         Path archive = backups.create(includeSecrets, dir == null ? null : host.resolve(dir.toString()));
+        if (schedule.keep != null) {
+            backups.prune(schedule.keep, false).forEach(old -> host.err.println("deleted old backup " + old));
+        }
         BackupSummary s = backups.info(archive);
         if (output.json()) {
             JsonOutput.write(host.out, s);

@@ -30,7 +30,7 @@ public class BackupPruneCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "N", required = true, description = "How many of the newest backups to keep (at least 1).")
     int keep;
 
-    @Option(names = "--dry-run", description = "Only show what would be deleted.")
+    @Option(names = {"-n", "--dry-run"}, description = "Only show what would be deleted.")
     boolean dryRun;
 
     @Override
@@ -38,7 +38,10 @@ public class BackupPruneCommand implements Callable<Integer> {
         HostContext host = HostContext.of(spec, config);
         List<Path> deleted = host.backups().prune(keep, dryRun);
         if (output.json()) {
-            JsonOutput.write(host.out, Map.of("dry_run", dryRun, "deleted", deleted.stream().map(Path::toString).toList()));
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("dry_run", dryRun);
+            result.put("deleted", deleted.stream().map(Path::toString).toList());
+            JsonOutput.write(host.out, result);
             return 0;
         }
         for (Path p : deleted) {

@@ -35,7 +35,7 @@ public class BackupRestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The backup archive.")
     Path file;
 
-    @Option(names = "--dry-run", description = "Verify and show what would be created and replaced; change nothing.")
+    @Option(names = {"-n", "--dry-run"}, description = "Verify and show what would be created and replaced; change nothing.")
     boolean dryRun;
 
     @Option(names = "--target", paramLabel = "DIR", description = "Restore here instead of the base folder.")

@@ -1,8 +1,12 @@
 package dev.ailab.cli.host;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.deployment.podman.Names;
 import dev.ailab.deployment.podman.Podman;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,11 +28,13 @@ public class DeployLogsCommand implements Callable<Integer> {
     ConfigMixin config;
     @Mixin
     TimeoutOption timeout;
+    @Mixin
+    OutputMixin output;
 
     @Parameters(paramLabel = "AGENT", description = "The agent whose container log to show.")
     String agent;
 
-    @Option(names = {"-n", "--tail"}, paramLabel = "N", defaultValue = "100", description = "How many lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tail", paramLabel = "N", defaultValue = "100", description = "How many lines (default: ${DEFAULT-VALUE}).")
     int tail;
 
     @Override
@@ -37,7 +43,17 @@ public class DeployLogsCommand implements Callable<Integer> {
         Names.check("agent", agent);
         Podman podman = host.podman(timeout.seconds);
         String container = DeployRestartCommand.containerOf(host, podman, agent);
-        host.out.print(podman.logs(container, tail));
+        String log = podman.logs(container, tail);
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("agent", agent);
+            result.put("container", container);
+            result.put("tail", tail);
+            result.put("lines", log.lines().toList());
+            JsonOutput.write(host.out, result);
+            return 0;
+        }
+        host.out.print(log);
         host.out.flush();
         return 0;
     }

@@ -1,11 +1,15 @@
 package dev.ailab.cli.host;
 
 import dev.ailab.cli.ConfigMixin;
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.deployment.podman.ContainerInfo;
 import dev.ailab.deployment.podman.Names;
 import dev.ailab.deployment.podman.Podman;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +30,8 @@ public class DeployRestartCommand implements Callable<Integer> {
     ConfigMixin config;
     @Mixin
     TimeoutOption timeout;
+    @Mixin
+    OutputMixin output;
 
     @Parameters(paramLabel = "AGENT", arity = "0..1", description = "The agent whose container to restart.")
     String agent;
@@ -37,14 +43,22 @@ public class DeployRestartCommand implements Callable<Integer> {
             Names.check("agent", agent);
         }
         Podman podman = host.podman(timeout.seconds);
+        String container = null;
         if (agent == null) {
             podman.restartPod(host.layout.pod());
-            host.out.println("restarted pod " + host.layout.pod());
         } else {
-            String container = containerOf(host, podman, agent);
+            container = containerOf(host, podman, agent);
             podman.restartContainer(container);
-            host.out.println("restarted " + container);
         }
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("pod", host.layout.pod());
+            result.put("agent", agent);
+            result.put("container", container);
+            JsonOutput.write(host.out, result);
+            return 0;
+        }
+        host.out.println(container == null ? "restarted pod " + host.layout.pod() : "restarted " + container);
         host.out.flush();
         return 0;
     }

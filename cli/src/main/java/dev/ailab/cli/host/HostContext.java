@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +48,7 @@ final class HostContext {
     }
 
     BackupService backups() {
-        return new BackupService(layout.baseDir(), layout.backupDir(), layout.secretsDir(), List.of(layout.identityDir()),
-                this::warn, Clock.systemUTC(), "ai-lab " + toolVersion());
+        return new BackupService(layout, this::warn, Clock.systemUTC(), "ai-lab " + toolVersion());
     }
 
     private static String toolVersion() {

@@ -31,7 +31,10 @@ public class SecretsInitCommand implements Callable<Integer> {
         HostContext host = HostContext.of(spec, config);
         AgeIdentity identity = host.secrets().init();
         if (output.json()) {
-            JsonOutput.write(host.out, Map.of("identity", host.layout.identityFile().toString(), "recipient", identity.recipient()));
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("identity", host.layout.identityFile().toString());
+            result.put("recipient", identity.recipient());
+            JsonOutput.write(host.out, result);
         } else {
             host.out.println("created age identity " + host.layout.identityFile() + " (mode 0600)");
             host.out.println("recipient: " + identity.recipient());

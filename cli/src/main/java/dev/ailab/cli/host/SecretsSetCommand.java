@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
         footer = {"  ai-lab secrets set claude < ~/claude.key",
                   "  pass show api/grok | ai-lab secrets set grok",
                   "  ai-lab secrets set gemini --recipient age1... --armor     # also readable by an admin key",
-                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init'), 2 empty secret or bad name/recipient"})
+                  "  ai-lab secrets set claude --force < ~/new-claude.key        # replace the stored one",
+                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init') or a secret exists (without --force),",
+                  "  2 empty secret or bad name/recipient"})
 public class SecretsSetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,14 +51,26 @@ public class SecretsSetCommand implements Callable<Integer> {
     @Option(names = {"-r", "--recipient"}, paramLabel = "AGE1...", description = "Extra age recipient for this secret (repeatable).")
     List<String> recipients = new ArrayList<>();
 
-    @Option(names = {"-a", "--armor"}, description = "Write the armored (PEM-like text) age format instead of binary.")
+    @Option(names = "--armor", description = "Write the armored (PEM-like text) age format instead of binary.")
     boolean armor;
+
+    @Option(names = {"-f", "--force"}, description = "Replace an existing secret (a terminal asks instead).")
+    boolean force;
 
     @Override
     public Integer call() {
         HostContext host = HostContext.of(spec, config);
         SecretInfo info;
         Console console = host.run.interactive() ? System.console() : null;
+        boolean replace = force;
+        if (!force && console != null && host.secrets().exists(agent)) {
+            String answer = console.readLine("A secret for %s exists. Replace it? [y/N] ", agent);
+            if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                host.err.println("kept the existing secret for " + agent);
+                return 1;
+            }
+            replace = true;
+        }
         if (console != null) {
             char[] typed = console.readPassword("Secret for %s (input hidden): ", agent);
             if (typed == null) {
@@ -70,14 +84,14 @@ public class SecretsSetCommand implements Callable<Integer> {
                 Arrays.fill(encoded.array(), (byte) 0);
             }
             try (InputStream in = new ByteArrayInputStream(bytes)) {
-                info = host.secrets().set(agent, in, recipients, armor);
+                info = host.secrets().set(agent, in, recipients, armor, replace);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }
         } else {
-            info = host.secrets().set(agent, host.run.stdin(), recipients, armor);
+            info = host.secrets().set(agent, host.run.stdin(), recipients, armor, replace);
         }
         if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

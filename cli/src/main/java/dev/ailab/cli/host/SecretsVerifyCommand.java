@@ -58,7 +58,10 @@ public class SecretsVerifyCommand implements Callable<Integer> {
         List<SecretCheck> checks = store.verify(agents, fix, identity == null ? null : host.resolve(identity.toString()));
         boolean ok = checks.stream().allMatch(SecretCheck::ok);
         if (output.json()) {
-            JsonOutput.write(host.out, java.util.Map.of("ok", ok, "secrets", checks));
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("ok", ok);
+            result.put("secrets", checks);
+            JsonOutput.write(host.out, result);
         } else {
             TextTable table = new TextTable("AGENT", "STATUS", "DETAIL");
             for (SecretCheck c : checks) {

@@ -1,9 +1,12 @@
 package dev.ailab.cli.hub;
 
 import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
+import dev.ailab.cli.ScheduleOptions;
 import dev.ailab.hub.DbMaintenance;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code db backup}: consistent snapshot (VACUUM INTO), gzip, optional age, SHA-256 sidecar. */
@@ -11,28 +14,48 @@ import picocli.CommandLine.Option;
         description = "Copy the store consistently while others may write (VACUUM INTO), gzip it, optionally age-encrypt it,"
                 + " and write FILE.sha256 next to it. Prints the backup's path.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab db backup", "  ai-lab db backup --output /mnt/usb/hub.db.gz",
+        footer = {"  ai-lab db backup", "  ai-lab db backup --file /mnt/usb/hub.db.gz",
+            "  ai-lab db backup --schedule daily --keep 14",
             "  ai-lab db backup --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"})
 public class DbBackupCommand extends HubCommand {
-    @Option(names = {"-o", "--output", "--to"}, paramLabel = "FILE",
+    @Option(names = "--file", paramLabel = "FILE",
             description = "Where to write (default: backups/ai-lab-STAMP.db.gz next to the database).")
     String target;
 
     @Option(names = "--encrypt-to", paramLabel = "AGE_RECIPIENT", description = "Encrypt for this age X25519 recipient (age1...).")
     String recipient;
 
-    @Option(names = "--json", description = "Report path, size and checksum as JSON on stdout.")
-    boolean json;
+    @Mixin
+    OutputMixin output;
+
+    @Mixin
+    ScheduleOptions schedule;
 
     @Override
     protected int run() {
         if (recipient != null) {
             HubAge.checkRecipient(recipient);
         }
+        if (schedule.scheduling()) {
+            if (target != null) {
+                throw new dev.ailab.core.error.InvalidInputException("--file and --schedule exclude each other",
+                        "a scheduled backup writes a new file per run next to the database; leave out --file");
+            }
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("db", "backup"));
+            if (recipient != null) {
+                args.addAll(java.util.List.of("--encrypt-to", recipient));
+            }
+            schedule.apply(context(), out(), err(), "ai-lab-db-backup", "ai-lab hub database backup", "ai-lab", args);
+            return 0;
+        }
         DbMaintenance db = new DbMaintenance(store());
         Path file = target != null ? context().resolve(target) : db.defaultBackupFile(recipient != null);
         DbMaintenance.BackupResult r = db.backup(file, recipient == null ? null : out -> HubAge.encrypt(out, recipient));
-        if (json) {
+        if (schedule.keep != null) {
+            DbMaintenance.prune(file.toAbsolutePath().getParent(), schedule.keep)
+                    .forEach(old -> err().println("deleted old backup " + old));
+        }
+        if (output.json()) {
             JsonOutput.write(out(), r);
         } else {
             out().println(r.file());

@@ -18,7 +18,7 @@ public class IdeaAddCommand extends HubCommand {
     @Parameters(arity = "1..*", paramLabel = "TITLE", description = "The title (several words are joined with spaces).")
     List<String> title;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "A tag (repeat, or comma-separate).")
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag (repeat, or comma-separate).")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--body", paramLabel = "TEXT") String body;

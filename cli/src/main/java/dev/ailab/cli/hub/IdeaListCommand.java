@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n", footer = {"  ai-lab idea list", "  ai-lab idea list --all --tag perf --output json"})
 public class IdeaListCommand extends HubCommand {
     @Option(names = {"-a", "--all"}, description = "Include promoted ideas.") boolean all;
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only ideas with this tag.") String tag;
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only ideas with this tag.") String tag;
     @Option(names = {"-s", "--search"}, paramLabel = "TEXT", description = "Only ideas whose title or text contains TEXT.") String text;
 
     @Mixin

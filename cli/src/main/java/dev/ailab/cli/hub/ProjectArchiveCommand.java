@@ -14,14 +14,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code project archive}: marks it archived; --pack first writes a verified tar.gz of the folder. */
+/** {@code project archive}: marks it archived; --file first writes a verified tar.gz of the folder. */
 @Command(name = "archive", mixinStandardHelpOptions = true,
-        description = "Mark a project archived. With --pack, first pack its folder into a tar.gz that is read back and checked"
+        description = "Mark a project archived. With --file, first pack its folder into a tar.gz that is read back and checked"
                 + " file by file; the folder itself is left in place.",
-        footerHeading = "%nExamples:%n", footer = {"  ai-lab project archive shop", "  ai-lab project archive shop --pack ~/archive/shop.tar.gz"})
+        footerHeading = "%nExamples:%n", footer = {"  ai-lab project archive shop", "  ai-lab project archive shop --file ~/archive/shop.tar.gz"})
 public class ProjectArchiveCommand extends HubCommand {
     @Parameters(paramLabel = "NAME") String name;
-    @Option(names = "--pack", paramLabel = "FILE", description = "Pack the folder into FILE (tar.gz) and verify it.") String pack;
+    @Option(names = "--file", paramLabel = "FILE", description = "Pack the folder into FILE (tar.gz) and verify it.") String pack;
 
     @Mixin
     OutputMixin output;

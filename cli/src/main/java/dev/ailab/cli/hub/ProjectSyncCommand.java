@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + " (exit 1 when one is).",
         footerHeading = "%nExamples:%n", footer = {"  ai-lab project sync --all", "  ai-lab project sync --all --output json"})
 public class ProjectSyncCommand extends HubCommand {
-    @Option(names = "--all", description = "Every registered, not archived project (required).") boolean all;
+    @Option(names = {"-a", "--all"}, description = "Every registered, not archived project (required).") boolean all;
 
     @Mixin
     OutputMixin output;

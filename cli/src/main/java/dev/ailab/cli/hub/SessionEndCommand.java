@@ -1,9 +1,12 @@
 package dev.ailab.cli.hub;
 
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.hub.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +22,16 @@ public class SessionEndCommand extends HubCommand {
     @Option(names = "--work", paramLabel = "ID", split = ",", description = "Work items it touched (repeatable).")
     List<Long> work = new ArrayList<>();
 
+    @Mixin
+    OutputMixin output;
+
     @Override
     protected int run() {
-        new Sessions(store()).end(id, summary, tokensIn, tokensOut, cost, work);
+        Sessions sessions = new Sessions(store());
+        sessions.end(id, summary, tokensIn, tokensOut, cost, work);
+        if (output.json()) {
+            JsonOutput.write(out(), sessions.show(id).session());
+        }
         return 0;
     }
 }

@@ -1,10 +1,15 @@
 package dev.ailab.cli.hub;
 
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.hub.Sessions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code session log}: one timestamped line; silent on success. */
@@ -16,12 +21,22 @@ public class SessionLogCommand extends HubCommand {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "MESSAGE", description = "The message; - or nothing reads standard input.")
     List<String> message;
 
+    @Mixin
+    OutputMixin output;
+
     @Override
     protected int run() throws IOException {
         String text = message == null || message.isEmpty() || message.equals(List.of("-"))
                 ? new String(context().stdin().readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", message);
-        new Sessions(store()).log(id, text);
+        Sessions.LogRow row = new Sessions(store()).log(id, text);
+        if (output.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("session", id);
+            result.put("at", row.at());
+            result.put("message", row.message());
+            JsonOutput.write(out(), result);
+        }
         return 0;
     }
 }

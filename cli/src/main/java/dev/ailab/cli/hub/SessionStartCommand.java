@@ -1,9 +1,12 @@
 package dev.ailab.cli.hub;
 
+import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.hub.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code session start}: prints only the id, for wrappers to capture. */
@@ -16,9 +19,17 @@ public class SessionStartCommand extends HubCommand {
     @Option(names = "--work", paramLabel = "ID", split = ",", description = "Work items this session is about (repeatable).")
     List<Long> work = new ArrayList<>();
 
+    @Mixin
+    OutputMixin output;
+
     @Override
     protected int run() {
-        long id = new Sessions(store()).start(agent, model, project, work);
+        Sessions sessions = new Sessions(store());
+        long id = sessions.start(agent, model, project, work);
+        if (output.json()) {
+            JsonOutput.write(out(), sessions.show(id).session());
+            return 0;
+        }
         out().println(id);
         out().flush();
         return 0;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a work item and print its id.",
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab work add 'Fix the login page' --project shop --priority high --label bug --due +3d",
-            "  git log -1 --format=%B | ai-lab work add 'Follow up on the last commit' --body-file -"})
+            "  git log -1 --format=%%B | ai-lab work add 'Follow up on the last commit' --body-file -"})
 public class WorkAddCommand extends HubCommand {
     @Parameters(arity = "1..*", paramLabel = "TITLE", description = "The title (several words are joined with spaces).")
     List<String> title;

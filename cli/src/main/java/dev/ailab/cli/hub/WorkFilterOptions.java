@@ -37,7 +37,7 @@ public class WorkFilterOptions {
             description = "Order by id, priority, due, created, updated, status, title or project (default: ${DEFAULT-VALUE}).")
     String sort;
 
-    @Option(names = {"-r", "--reverse"}, description = "Reverse the order.")
+    @Option(names = "--reverse", description = "Reverse the order.")
     boolean reverse;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N items.")

@@ -4,13 +4,14 @@ import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
+import dev.ailab.cli.ValidationReport;
+import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ToolkitConfig;
+import dev.ailab.core.error.ExitCodes;
 import dev.ailab.generators.vectorweight.VectorweightGenerator;
 import dev.ailab.generators.vectorweight.Vectorweight;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,20 +40,40 @@ public class ConfigValidateCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
         Path file = context.workingDir().resolve(config);
-        ToolkitConfig cfg = new Vectorweight(context.configLoader()).validate(file);
+        ToolkitConfig cfg;
+        try {
+            cfg = new Vectorweight(context.configLoader()).validate(file);
+        } catch (ConfigException e) {
+            if (!output.json()) {
+                throw e;
+            }
+            // An invalid file is a report too: the same document with valid false, exit 2.
+            var doc = report(file, false, null, List.of());
+            ValidationReport.add(doc.putArray("problems"), e.problems());
+            JsonOutput.write(spec.commandLine().getOut(), doc);
+            return ExitCodes.USAGE;
+        }
         List<String> warnings = new VectorweightGenerator().generate(cfg).warnings();
         if (output.json()) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("file", file.toString());
-            result.put("valid", true);
-            result.put("clusters", cfg.clusters.size());
-            result.put("warnings", warnings);
-            JsonOutput.write(spec.commandLine().getOut(), result);
+            var doc = report(file, true, cfg.clusters.size(), warnings);
+            doc.putArray("problems");
+            JsonOutput.write(spec.commandLine().getOut(), doc);
         } else {
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             spec.commandLine().getOut().println(file + ": valid (" + cfg.clusters.size() + " cluster"
                     + (cfg.clusters.size() == 1 ? "" : "s") + ")");
         }
         return 0;
+    }
+
+    /** {@code {"file", "valid", "clusters", "warnings", "problems"}}; the caller adds the problems. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode report(Path file, boolean valid, Integer clusters,
+                                                                          List<String> warnings) {
+        var doc = JsonOutput.mapper().createObjectNode();
+        doc.put("file", file.toString());
+        doc.put("valid", valid);
+        doc.put("clusters", clusters);
+        warnings.forEach(doc.putArray("warnings")::add);
+        return doc;
     }
 }

@@ -1,11 +1,10 @@
 package dev.ailab.cli.vectorweight;
 
+import dev.ailab.core.diff.UnifiedDiff;
 import dev.ailab.deployment.state.FileAction;
 import dev.ailab.deployment.state.FileChange;
 import dev.ailab.deployment.state.Plan;
-import dev.ailab.generators.diff.UnifiedDiff;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ final class PlanPrinter {
             }
             out.printf("%-9s %s%s%n", word(c.action()), c.path(), note(c));
             if (diff && c.action() != FileAction.UNCHANGED && c.action() != FileAction.FORGET) {
-                String d = UnifiedDiff.diff(c.path(), str(c.current()), str(c.wanted()));
+                String d = UnifiedDiff.forPath(c.path(), c.current(), c.wanted());
                 if (!d.isEmpty()) {
                     out.print(d);
                 }
@@ -78,9 +77,5 @@ final class PlanPrinter {
         }
         result.put("files", files);
         return result;
-    }
-
-    private static String str(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ailab.cli.vectorweight;
 
 import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
 import dev.ailab.core.error.OperationFailedException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,13 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write the GitOps repository. Only changed files are written; files no longer",
                 "generated are deleted if untouched; files edited by hand are kept and reported",
-                "as conflicts unless --force. State: <output>/.vectorweight/state.json."},
+                "as conflicts unless --force. State: <dir>/.vectorweight/state.json."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 written (or already up to date), 1 conflicts kept (everything else was written),",
                   "  2 invalid config, 3 and 4 as for every command", "",
                   "Examples:",
                   "  vectorweight generate --config vectorweight.yaml",
-                  "  vectorweight generate -c vectorweight.yaml --output ../homelab-deployment --force"})
+                  "  vectorweight generate -c vectorweight.yaml --dir ../homelab-deployment --force"})
 public class RepoGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,28 +36,28 @@ public class RepoGenerateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The vectorweight config file.")
     Path config;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+    @Option(names = "--dir", paramLabel = "DIR",
             description = "Where to write (default: ./<project_name>-deployment).")
-    Path output;
+    Path dir;
 
     @Option(names = {"-f", "--force"}, description = "Overwrite files edited by hand, and delete stale ones.")
     boolean force;
 
-    @Option(names = "--json", description = "Print what was done as JSON.")
-    boolean json;
+    @Mixin
+    OutputMixin output;
 
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
         Vectorweight vw = new Vectorweight(context.configLoader());
         Vectorweight.Outcome outcome = vw.generate(context.workingDir().resolve(config),
-                output == null ? null : context.workingDir().resolve(output), context.workingDir(), force);
+                dir == null ? null : context.workingDir().resolve(dir), context.workingDir(), force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         outcome.warnings().forEach(w -> err.println("warning: " + w));
         ApplyResult r = outcome.applied();
         int unchanged = outcome.plan().counts().get(FileAction.UNCHANGED);
-        if (json) {
+        if (output.json()) {
             Map<String, Object> result = new java.util.LinkedHashMap<>();
             result.put("output", outcome.output().toString());
             result.put("written", r.written());
@@ -69,7 +71,10 @@ public class RepoGenerateCommand implements Callable<Integer> {
             r.written().forEach(p -> out.println((r.conflictsOverwritten().contains(p) ? "overwrote " : "wrote     ") + p));
             r.deleted().forEach(p -> out.println("deleted   " + p));
             r.conflictsKept().forEach(p -> err.println("conflict: " + p + " was edited by hand; kept (--force overwrites it)"));
-            if (r.nothingWritten()) {
+            if (r.nothingWritten() && !r.conflictsKept().isEmpty()) {
+                out.println(outcome.output() + ": nothing else to write (" + unchanged + " files unchanged, "
+                        + r.conflictsKept().size() + " kept as edited by hand)");
+            } else if (r.nothingWritten()) {
                 out.println(outcome.output() + " is up to date: nothing written (" + unchanged + " files unchanged)");
             } else {
                 out.println(outcome.output() + ": " + r.written().size() + " written, " + r.deleted().size() + " deleted, "

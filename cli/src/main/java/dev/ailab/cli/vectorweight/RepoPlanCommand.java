@@ -1,6 +1,7 @@
 package dev.ailab.cli.vectorweight;
 
 import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.OutputMixin;
 import dev.ailab.cli.RootCommand;
 import dev.ailab.cli.RunContext;
 import dev.ailab.generators.vectorweight.Vectorweight;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
                   "  2 invalid config; 1, 3, 4 as for every command", "",
                   "Examples:",
                   "  vectorweight plan --config vectorweight.yaml --diff",
-                  "  vectorweight plan -c vectorweight.yaml --output deploy/ || echo 'run vectorweight generate'"})
+                  "  vectorweight plan -c vectorweight.yaml --dir deploy/ || echo 'run vectorweight generate'"})
 public class RepoPlanCommand implements Callable<Integer> {
     /** Exit code: generate would change files. */
     public static final int CHANGES = 10;
@@ -36,32 +38,32 @@ public class RepoPlanCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The vectorweight config file.")
     Path config;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+    @Option(names = "--dir", paramLabel = "DIR",
             description = "The generated repository (default: ./<project_name>-deployment).")
-    Path output;
+    Path dir;
 
     @Option(names = "--diff", description = "Print a unified diff for every file that would change.")
     boolean diff;
 
-    @Option(names = "--all", description = "List unchanged files too.")
+    @Option(names = {"-a", "--all"}, description = "List unchanged files too.")
     boolean all;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
-    boolean json;
+    @Mixin
+    OutputMixin output;
 
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
         Vectorweight vw = new Vectorweight(context.configLoader());
         Vectorweight.Outcome outcome = vw.plan(context.workingDir().resolve(config),
-                output == null ? null : context.workingDir().resolve(output), context.workingDir());
+                dir == null ? null : context.workingDir().resolve(dir), context.workingDir());
         outcome.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         if (outcome.plan().recovered()) {
             spec.commandLine().getErr().println("note: the last generate in " + outcome.output()
                     + " was interrupted; the next generate completes it");
         }
         int code = outcome.plan().hasConflicts() ? CONFLICTS : outcome.plan().upToDate() ? 0 : CHANGES;
-        if (json) {
+        if (output.json()) {
             Map<String, Object> result = PlanPrinter.json(outcome.plan());
             result.put("output", outcome.output().toString());
             result.put("up_to_date", code == 0);

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write a commented starter config from a template.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vectorweight init --template minimal --output homelab.yaml",
-                  "  vectorweight init --template production_full --output - | less"})
+        footer = {"  vectorweight init --template minimal --file homelab.yaml",
+                  "  vectorweight init --template production_full --file - | less"})
 public class VectorweightInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,7 +28,7 @@ public class VectorweightInitCommand implements Callable<Integer> {
             description = "Template: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String template;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "vectorweight.yaml",
+    @Option(names = "--file", paramLabel = "FILE", defaultValue = "vectorweight.yaml",
             description = "File to write, or - for standard output (default: ${DEFAULT-VALUE}).")
     String output;
 
@@ -58,7 +58,7 @@ public class VectorweightInitCommand implements Callable<Integer> {
         RunContext context = RootCommand.contextOf(spec);
         Path file = context.resolve(output);
         if (Files.exists(file) && !force) {
-            throw new OperationFailedException(file + " already exists", "choose another --output, or add --force to overwrite it");
+            throw new OperationFailedException(file + " already exists", "choose another --file, or add --force to overwrite it");
         }
         AtomicFiles.writeString(file, text);
         spec.commandLine().getOut().println("wrote " + file + " (template " + template + ")");

@@ -3,8 +3,6 @@ package dev.ailab.cli.aiconfig;
 import dev.ailab.sources.git.TestSshd;
 import dev.ailab.sources.git.TestGitHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ailab.cli.CliHarness;
 import dev.ailab.cli.CliHarness.Result;
@@ -78,12 +76,7 @@ class AiConfigAuthTest {
 
     @Test
     void sshKeyWithPassphraseFromAskpassAndAWrongOne() throws Exception {
-        if (!TestSshd.installed()) {
-            if (TestSshd.required("sshd")) {
-                fail("CI_REQUIRE names sshd but it is not installed");
-            }
-            assumeTrue(false, "sshd is not installed");
-        }
+        TestSshd.require();
         Path keys = tmp.resolve("keys");
         Files.createDirectories(keys);
         Path key = TestSshd.keygen(keys, "id_ed25519", "ed25519", "open sesame");

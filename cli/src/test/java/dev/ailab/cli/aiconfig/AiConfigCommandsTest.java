@@ -119,6 +119,9 @@ class AiConfigCommandsTest {
 
         Result diff = run("library", "diff", "prompts/review.md");
         assertThat(diff.out()).contains("+local edit").contains("+upstream edit");
+        // the same unified diff as vectorweight plan --diff prints (dev.ailab.core.diff.UnifiedDiff)
+        assertThat(diff.out()).contains("# local edit in library/\n--- library@HEAD/prompts/review.md\n+++ library/prompts/review.md\n"
+                + "@@ -1 +1 @@\n-Review the change.\n+local edit\n");
         Result theirs = run("library", "show", "--upstream", "prompts/review.md");
         assertThat(theirs.out()).isEqualTo("upstream edit\n");
     }
@@ -135,7 +138,7 @@ class AiConfigCommandsTest {
         assertThat(list.out()).contains("override  prompts/review.md").contains("personal  mine.md")
                 .contains("library   prompts/explain.md").doesNotContain("coder.yaml");
 
-        Result search = run("library", "search", "-i", "review");
+        Result search = run("library", "search", "--ignore-case", "review");
         assertThat(search.exitCode()).isZero();
         assertThat(search.out()).contains("prompts/review.md:1: Personal review prompt  [personal]");
         assertThat(run("library", "search", "no such text anywhere").exitCode()).isEqualTo(1);

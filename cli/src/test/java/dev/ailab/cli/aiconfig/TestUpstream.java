@@ -12,12 +12,12 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /** A bare upstream repository with an author clone committing to it (JGit). */
-final class TestUpstream implements AutoCloseable {
+public final class TestUpstream implements AutoCloseable {
     final Path bare;
     final Path work;
     private final Git author;
 
-    TestUpstream(Path root, boolean library) {
+    public TestUpstream(Path root, boolean library) {
         try {
             bare = root.resolve("upstream.git");
             work = root.resolve("author");
@@ -36,11 +36,11 @@ final class TestUpstream implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return bare.toUri().toString();
     }
 
-    TestUpstream write(String path, String content) {
+    public TestUpstream write(String path, String content) {
         try {
             Path f = work.resolve(path);
             Files.createDirectories(f.getParent());
@@ -60,7 +60,7 @@ final class TestUpstream implements AutoCloseable {
         }
     }
 
-    String commit(String message) {
+    public String commit(String message) {
         try {
             author.add().addFilepattern(".").call();
             author.add().addFilepattern(".").setUpdate(true).call();

@@ -89,6 +89,7 @@ class ConfigCommandsTest {
         assertThat(cli().run("config", "show", "clusters[0].size").out()).isEqualTo("small\n");
         assertThat(cli().run("config", "show", "deployment.agents").out()).isEqualTo("claude\ngrok\ngemini\n");
         assertThat(cli().run("config", "show", "clusters[0]").out()).isEqualTo("name: one\nsize: small\n");
+        assertThat(cli().run("config", "show", "clusters").out()).isEqualTo("- name: one\n  size: small\n");
         assertThat(cli().run("config", "show", "--origin", "clusters[0].size").out())
                 .isEqualTo("# " + projectFile + ":3:11\nsmall\n");
         assertThat(json(cli().run("config", "show", "-o", "json", "--origin", "deployment.pod").out()).path("origin").asText())

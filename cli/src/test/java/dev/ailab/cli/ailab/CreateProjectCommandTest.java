@@ -166,6 +166,22 @@ class CreateProjectCommandTest {
     }
 
     @Test
+    void everyLicenseChoiceGetsItsLicenseFile() throws IOException {
+        for (String license : new String[] {"MIT", "Apache-2.0", "none"}) {
+            String name = "lic-" + license.toLowerCase(java.util.Locale.ROOT).replace(".", "");
+            CliHarness.Result r = cli().run("create-project", name, "--defaults", "--data", "license=" + license, "--data", "author=Ada");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            Path file = home.resolve(name + "/LICENSE");
+            switch (license) {
+                case "MIT" -> assertThat(Files.readString(file)).startsWith("MIT License").contains("Ada");
+                case "Apache-2.0" -> assertThat(Files.readString(file)).startsWith("SPDX-License-Identifier: Apache-2.0")
+                        .contains("Copyright").contains("Ada").contains(name);
+                default -> assertThat(file).doesNotExist();
+            }
+        }
+    }
+
+    @Test
     void terminalInputEndingEarlyIsAnErrorNotAHang() {
         CliHarness.Result r = cli().interactive(true).stdin("java\nbasic\n").run("create-project", "demo");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -1,17 +1,15 @@
 package dev.ailab.cli.ailab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ailab.cli.CliHarness;
+import dev.ailab.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,24 +31,12 @@ class GeneratedProjectsBuildTest {
         return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    static boolean required(String tool) {
-        String req = System.getenv("CI_REQUIRE");
-        return req != null && Arrays.asList(req.split(",")).stream().map(String::trim).anyMatch(tool::equals);
-    }
-
-    static void needPytest() throws IOException, InterruptedException {
-        Run probe;
-        try {
-            probe = exec(Path.of("."), 30, "python3", "-c", "import pytest");
-        } catch (IOException e) {
-            probe = new Run(127, e.getMessage());
-        }
-        if (probe.exit() != 0) {
-            if (required("pytest")) {
-                fail("pytest is required (CI_REQUIRE) but 'python3 -c \"import pytest\"' failed: " + probe.output());
-            }
-            Assumptions.abort("pytest not installed");
-        }
+    /** python3 on PATH that imports pytest. */
+    static Path needPytest() throws IOException, InterruptedException {
+        Path python = RequiredTool.onPath("pytest", "python3");
+        Run probe = exec(Path.of("."), 30, python.toString(), "-c", "import pytest");
+        RequiredTool.available("pytest", probe.exit() == 0, python + " -c 'import pytest' failed: " + probe.output());
+        return python;
     }
 
     /** The repository's own Maven wrapper (the tests run in cli/). */
@@ -74,7 +60,7 @@ class GeneratedProjectsBuildTest {
 
     @Test
     void pythonTemplatesPassTheirTestsWithPytest() throws Exception {
-        needPytest();
+        Path python = needPytest();
         for (List<String> args : List.of(
                 List.of("create-project", "py-basic", "--template", "python", "--profile", "basic", "--defaults"),
                 List.of("create-project", "py-adv", "--template", "python", "--profile", "advanced", "--data", "package=shop_core"),
@@ -82,7 +68,7 @@ class GeneratedProjectsBuildTest {
             CliHarness.Result r = CliHarness.aiLab(home).run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(r.toString()).isZero();
             Path project = home.resolve(args.get(1));
-            Run test = exec(project, 120, "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider");
+            Run test = exec(project, 120, python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider");
             assertThat(test.exit()).as(args + "\n" + test.output()).isZero();
             assertThat(test.output()).contains("passed").doesNotContain("failed");
         }
@@ -91,17 +77,11 @@ class GeneratedProjectsBuildTest {
     @Test
     void monorepoMakeTestRunsItsServices() throws Exception {
         needPytest();
-        Run make;
-        try {
-            make = exec(home, 10, "make", "--version");
-        } catch (IOException e) {
-            make = new Run(127, "");
-        }
-        Assumptions.assumeTrue(make.exit() == 0, "make not installed");
+        Path make = RequiredTool.onPath("make");
         assertThat(CliHarness.aiLab(home).run("create-project", "platform", "--template", "monorepo", "--defaults").exitCode()).isZero();
         assertThat(CliHarness.aiLab(home).run("create-project", "auth", "--template", "python", "--dir", "platform/services",
                 "--defaults").exitCode()).isZero();
-        Run test = exec(home.resolve("platform"), 120, "make", "test");
+        Run test = exec(home.resolve("platform"), 120, make.toString(), "test");
         assertThat(test.exit()).as(test.output()).isZero();
         assertThat(test.output()).contains("== services/auth: make test").contains("2 passed").contains("test: 1 services");
     }

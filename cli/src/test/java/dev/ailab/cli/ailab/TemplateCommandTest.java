@@ -64,7 +64,7 @@ class TemplateCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.readString(home.resolve("old/hello.txt"))).isEqualTo("v1 of old\n");
         assertThat(Files.readString(home.resolve("old/.ai-lab/profile.yaml"))).contains("template: remote")
-                .contains("template_version: \"1.0.0\"").contains("template_source: \"" + url + "@v1:");
+                .contains("template_version: \"1.0.0\"").contains("template_source: " + url + "@v1:");
 
         CliHarness.Result head = CliHarness.aiLab(home).run("create-project", "new", "--template-dir", url);
         assertThat(head.exitCode()).as(head.toString()).isZero();

@@ -2,13 +2,13 @@ package dev.ailab.cli.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ailab.core.testing.RequiredTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +25,12 @@ class ExampleMakefileTest {
         while (p != null && !Files.exists(p.resolve("examples/Makefile"))) {
             p = p.getParent();
         }
-        Assumptions.assumeTrue(p != null, "examples/Makefile not found from the working folder");
+        assertThat(p).as("examples/Makefile above the working folder " + Path.of("").toAbsolutePath()).isNotNull();
         return p.resolve("examples/Makefile");
     }
 
     private List<String> make(String... args) throws Exception {
-        Path make = Path.of("/usr/bin/make");
-        Assumptions.assumeTrue(Files.isExecutable(make), "make not installed");
+        Path make = RequiredTool.onPath("make");
         Path log = tmp.resolve("calls.log");
         Path fake = tmp.resolve("ai-lab");
         Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\n");

@@ -1,12 +1,11 @@
 package dev.ailab.cli.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ailab.cli.CliHarness;
+import dev.ailab.core.testing.RequiredTool;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +81,7 @@ class HubCommandsTest {
 
     @Test
     void projectsRegisterListSyncAndArchiveWithAVerifiedPack() throws Exception {
+        Path tarTool = RequiredTool.onPath("tar");
         Path shop = home.resolve("code/shop");
         Files.createDirectories(shop.resolve(".ai-lab"));
         Files.writeString(shop.resolve(".ai-lab/config.yaml"), "project_name: web-shop\nprofile: standard\n");
@@ -105,16 +104,16 @@ class HubCommandsTest {
         assertThat(cli.run("project", "sync").exitCode()).isEqualTo(2);
 
         Path pack = home.resolve("archive/shop.tar.gz");
-        ok("project", "archive", "web-shop", "--pack", pack.toString());
+        ok("project", "archive", "web-shop", "--file", pack.toString());
         assertThat(pack).exists();
-        Process tar = new ProcessBuilder("tar", "-tzf", pack.toString()).redirectErrorStream(true).start();
+        Process tar = new ProcessBuilder(tarTool.toString(), "-tzf", pack.toString()).redirectErrorStream(true).start();
         String listing = new String(tar.getInputStream().readAllBytes());
         assertThat(tar.waitFor()).isZero();
         assertThat(listing).contains("shop/README.md").contains("shop/.ai-lab/config.yaml").doesNotContain("tar:");
         assertThat(json.readTree(ok("project", "list", "-o", "json").out())).hasSize(1);
         assertThat(ok("project", "list", "--all").out()).contains("archived");
         assertThat(cli.run("project", "archive", "nope").exitCode()).isEqualTo(2);
-        assertThat(cli.run("project", "archive", "blog", "--pack", blog.resolve("inside.tgz").toString()).exitCode()).isEqualTo(2);
+        assertThat(cli.run("project", "archive", "blog", "--file", blog.resolve("inside.tgz").toString()).exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -142,26 +141,20 @@ class HubCommandsTest {
 
     @Test
     void encryptedBackupsInteroperateWithTheAgeTool() throws Exception {
-        boolean required = requires("age");
-        boolean present = onPath("age") && onPath("age-keygen");
-        if (!present) {
-            if (required) {
-                fail("CI_REQUIRE names age but age/age-keygen is not installed");
-            }
-            assumeTrue(false, "age not installed");
-        }
+        Path age = RequiredTool.onPath("age");
+        Path ageKeygen = RequiredTool.onPath("age", "age-keygen");
         Path key = home.resolve("key.txt");
-        Process keygen = new ProcessBuilder("age-keygen", "-o", key.toString()).redirectErrorStream(true).start();
+        Process keygen = new ProcessBuilder(ageKeygen.toString(), "-o", key.toString()).redirectErrorStream(true).start();
         String keygenOut = new String(keygen.getInputStream().readAllBytes());
         assertThat(keygen.waitFor()).isZero();
         String recipient = keygenOut.lines().filter(l -> l.contains("age1")).map(l -> l.substring(l.indexOf("age1")).trim())
                 .findFirst().orElseThrow();
         ok("work", "add", "secret work");
         Path out = home.resolve("hub.db.gz.age");
-        ok("db", "backup", "--output", out.toString(), "--encrypt-to", recipient);
+        ok("db", "backup", "--file", out.toString(), "--encrypt-to", recipient);
         assertThat(new String(Files.readAllBytes(out), 0, 21)).isEqualTo("age-encryption.org/v1");
         Path plain = home.resolve("plain.db.gz");
-        Process dec = new ProcessBuilder("age", "-d", "-i", key.toString(), "-o", plain.toString(), out.toString())
+        Process dec = new ProcessBuilder(age.toString(), "-d", "-i", key.toString(), "-o", plain.toString(), out.toString())
                 .redirectErrorStream(true).start();
         assertThat(dec.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(dec.exitValue()).as(new String(dec.getInputStream().readAllBytes())).isZero();
@@ -224,19 +217,5 @@ class HubCommandsTest {
 
     private static String sha(Path p) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-    }
-
-    private static boolean requires(String tool) {
-        String req = System.getenv("CI_REQUIRE");
-        return req != null && Arrays.stream(req.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).anyMatch(tool::equals);
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

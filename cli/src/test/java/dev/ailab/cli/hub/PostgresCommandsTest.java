@@ -1,18 +1,15 @@
 package dev.ailab.cli.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ailab.cli.CliHarness;
+import dev.ailab.core.testing.RequiredTool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +26,14 @@ class PostgresCommandsTest {
     @Test
     void workSessionIdeaAndProjectCommandsRunOnPostgres() throws Exception {
         String url = System.getenv("AI_LAB_TEST_PG_URL");
-        String req = System.getenv("CI_REQUIRE");
-        boolean required = req != null && Arrays.stream(req.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).anyMatch("postgres"::equals);
-        if (url == null || url.isBlank()) {
-            if (required) {
-                fail("CI_REQUIRE names postgres but AI_LAB_TEST_PG_URL is not set");
-            }
-            assumeTrue(false, "no PostgreSQL configured");
-        }
+        RequiredTool.available("postgres", url != null && !url.isBlank(), "AI_LAB_TEST_PG_URL is not set");
         String user = System.getenv("AI_LAB_TEST_PG_USER");
         String password = System.getenv("AI_LAB_TEST_PG_PASSWORD");
         String schema = "cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            if (required) {
-                fail("PostgreSQL not reachable: " + e.getMessage());
-            }
-            assumeTrue(false, "PostgreSQL not reachable: " + e.getMessage());
+            RequiredTool.available("postgres", false, url + " is not reachable: " + e.getMessage());
         }
         try {
             CliHarness cli = CliHarness.aiLab(home)

@@ -23,19 +23,19 @@ class VectorweightCommandsTest {
 
     @Test
     void initWritesTheTemplateAndRefusesToOverwrite() throws IOException {
-        CliHarness.Result r = vw().run("init", "--template", "minimal", "--output", "lab.yaml");
+        CliHarness.Result r = vw().run("init", "--template", "minimal", "--file", "lab.yaml");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.readString(home.resolve("lab.yaml"))).isEqualTo(StarterTemplates.text("minimal"));
-        CliHarness.Result again = vw().run("init", "--template", "minimal", "--output", "lab.yaml");
+        CliHarness.Result again = vw().run("init", "--template", "minimal", "--file", "lab.yaml");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("already exists").contains("hint: ").contains("--force");
         assertThat(vw().run("init", "--template", "nope").exitCode()).isEqualTo(2);
-        assertThat(vw().run("init", "--template", "cerbos-auth", "--output", "-").out()).isEqualTo(StarterTemplates.text("cerbos-auth"));
+        assertThat(vw().run("init", "--template", "cerbos-auth", "--file", "-").out()).isEqualTo(StarterTemplates.text("cerbos-auth"));
     }
 
     @Test
-    void fullCycleWithPlanExitCodes() throws IOException {
-        vw().run("init", "--template", "production", "--output", "vw.yaml");
+    void fullCycleWithPlanExitCodes() throws Exception {
+        vw().run("init", "--template", "production", "--file", "vw.yaml");
         CliHarness.Result valid = vw().run("validate", "--config", "vw.yaml");
         assertThat(valid.exitCode()).as(valid.toString()).isZero();
         assertThat(valid.out()).contains("valid (1 cluster)");
@@ -58,11 +58,18 @@ class VectorweightCommandsTest {
         assertThat(Files.getLastModifiedTime(out.resolve("deploy.sh")).toMillis()).isEqualTo(5_000_000L);
         assertThat(vw().run("plan", "--config", "vw.yaml").exitCode()).isZero();
 
+        // ./deploy.sh works as the README prints it.
+        assertThat(Files.isExecutable(out.resolve("deploy.sh"))).isTrue();
+        Process direct = new ProcessBuilder("./deploy.sh", "--frobnicate").directory(out.toFile()).redirectErrorStream(true).start();
+        String said = new String(direct.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(direct.waitFor()).as(said).isEqualTo(2);
+
         Files.writeString(out.resolve("clusters/ai-cluster/values/weaviate.yaml"), "replicas: 3\n");
         CliHarness.Result conflict = vw().run("plan", "--config", "vw.yaml", "--diff");
         assertThat(conflict.exitCode()).isEqualTo(RepoPlanCommand.CONFLICTS);
         assertThat(conflict.out()).contains("conflict  clusters/ai-cluster/values/weaviate.yaml  (edited by hand")
-                .contains("-replicas: 3").contains("+replicas: 1");
+                .contains("-replicas: 3").contains("+replicas: 1")
+                .contains("--- a/clusters/ai-cluster/values/weaviate.yaml\n+++ b/clusters/ai-cluster/values/weaviate.yaml\n@@ -1 +1,");
 
         CliHarness.Result kept = vw().run("generate", "--config", "vw.yaml");
         assertThat(kept.exitCode()).isEqualTo(1);
@@ -102,8 +109,8 @@ class VectorweightCommandsTest {
 
     @Test
     void planJsonListsEveryFile() throws IOException {
-        vw().run("init", "--template", "minimal", "--output", "vw.yaml");
-        CliHarness.Result r = vw().run("plan", "-c", "vw.yaml", "-o", "out", "--json");
+        vw().run("init", "--template", "minimal", "--file", "vw.yaml");
+        CliHarness.Result r = vw().run("plan", "-c", "vw.yaml", "--dir", "out", "-o", "json");
         assertThat(r.exitCode()).isEqualTo(RepoPlanCommand.CHANGES);
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.path("up_to_date").asBoolean()).isFalse();
@@ -113,11 +120,11 @@ class VectorweightCommandsTest {
 
     @Test
     void autoCreateRepositoriesIsAWarning() throws IOException {
-        vw().run("init", "--template", "production_full", "--output", "vw.yaml");
-        CliHarness.Result r = vw().run("generate", "-c", "vw.yaml", "-o", "out");
+        vw().run("init", "--template", "production_full", "--file", "vw.yaml");
+        CliHarness.Result r = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("warning: auto_create_repositories: not yet available");
-        CliHarness.Result again = vw().run("generate", "-c", "vw.yaml", "-o", "out");
+        CliHarness.Result again = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
         assertThat(again.out()).contains("up to date");
         assertThat(again.err()).as("the no-change fast path repeats the recorded warnings")
                 .contains("warning: auto_create_repositories: not yet available");
@@ -146,7 +153,7 @@ class VectorweightCommandsTest {
                     vector_store: weaviate
                     monitoring: {grafana: true}
                 """);
-        CliHarness.Result r = vw().run("migrate", "old.yaml", "--output", "new.yaml");
+        CliHarness.Result r = vw().run("migrate", "old.yaml", "--file", "new.yaml");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("UNMAPPED  clusters[0].kubernetes_distribution").contains("UNMAPPED  clusters[0].node_count")
                 .contains("UNMAPPED  clusters[0].resources.gpu_type").contains("UNMAPPED  metadata.description")
@@ -157,6 +164,27 @@ class VectorweightCommandsTest {
                 .contains("storage_class: longhorn").contains("enable_gpu_operator: true").doesNotContain("cpu_cores");
         CliHarness.Result valid = vw().run("validate", "--config", "new.yaml");
         assertThat(valid.exitCode()).as(valid.toString()).isZero();
+    }
+
+    @Test
+    void migrateThatWouldNotValidateWritesNothingAndListsWhatNeedsADecision() throws IOException {
+        Files.writeString(home.resolve("old.yaml"), """
+                metadata:
+                  project_name: Legacy_Lab!
+                  environment: prod
+                clusters:
+                  - name: box
+                    domain: box.example.com
+                    vector_store: weaviate
+                """);
+        CliHarness.Result r = vw().run("migrate", "old.yaml", "--file", "new.yaml");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(home.resolve("new.yaml")).doesNotExist();
+        assertThat(r.err()).contains("needs a decision").contains("nothing was written").contains("hint:")
+                .doesNotContainIgnoringCase("token:");
+        CliHarness.Result json = vw().run("migrate", "old.yaml", "-o", "json");
+        assertThat(json.exitCode()).isEqualTo(1);
+        assertThat(JsonMapper.builder().build().readTree(json.out()).path("undecided").size()).isPositive();
     }
 
     @Test
@@ -180,9 +208,9 @@ class VectorweightCommandsTest {
         CliHarness.Result missing = vw().run("generate", "-c", "nope.yaml");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml").contains("config file not found").contains("vectorweight init");
-        vw().run("init", "--template", "minimal", "--output", "vw.yaml");
+        vw().run("init", "--template", "minimal", "--file", "vw.yaml");
         Files.writeString(home.resolve("afile"), "x");
-        CliHarness.Result notDir = vw().run("generate", "-c", "vw.yaml", "-o", "afile");
+        CliHarness.Result notDir = vw().run("generate", "-c", "vw.yaml", "--dir", "afile");
         assertThat(notDir.exitCode()).isEqualTo(1);
         assertThat(notDir.err()).contains("is not a folder").doesNotContain("at dev.ailab");
         assertThat(Files.readString(home.resolve("afile"))).isEqualTo("x");
@@ -190,7 +218,7 @@ class VectorweightCommandsTest {
 
     @Test
     void validateJson() throws IOException {
-        vw().run("init", "--template", "production_full", "--output", "vw.yaml");
+        vw().run("init", "--template", "production_full", "--file", "vw.yaml");
         CliHarness.Result r = vw().run("validate", "-c", "vw.yaml", "-o", "json");
         assertThat(r.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());

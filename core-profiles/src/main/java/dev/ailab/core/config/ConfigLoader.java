@@ -88,7 +88,7 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem of every layer, or of the rules
      */
     public LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules) {
-        Map<Path, YamlSource.Positions> positions = new LinkedHashMap<>();
+        Map<Path, SourcePositions> positions = new LinkedHashMap<>();
         List<Path> files = existingLayerFiles();
         List<ConfigProblem> problems = new ArrayList<>();
         if (explicitFile != null) {
@@ -231,7 +231,7 @@ public final class ConfigLoader {
     List<ConfigProblem> check(YamlSource source) {
         List<ConfigProblem> problems = new ArrayList<>(source.problems());
         if (source.parsed()) {
-            YamlSource.Positions at = source.positions();
+            SourcePositions at = source.positions();
             for (SchemaCheck.Violation v : verdicts.check(source.tree())) {
                 int[] lc = v.atKey() ? at.keyLineColumn(v.pointer()) : at.lineColumn(v.pointer());
                 problems.add(new ConfigProblem(source.file(), lc[0], lc[1], v.message(), v.hint()));
@@ -264,9 +264,9 @@ public final class ConfigLoader {
     /** Locates a value of the merged config in the layer that set it. */
     private static final class LayeredLocator implements SourceLocator {
         private final Map<String, String> origins;
-        private final Map<Path, YamlSource.Positions> positions;
+        private final Map<Path, SourcePositions> positions;
 
-        LayeredLocator(Map<String, String> origins, Map<Path, YamlSource.Positions> positions) {
+        LayeredLocator(Map<String, String> origins, Map<Path, SourcePositions> positions) {
             this.origins = origins;
             this.positions = positions;
         }
@@ -292,9 +292,9 @@ public final class ConfigLoader {
             }
         }
 
-        private YamlSource.Positions fileOf(String origin) {
+        private SourcePositions fileOf(String origin) {
             if (origin != null) {
-                for (Map.Entry<Path, YamlSource.Positions> e : positions.entrySet()) {
+                for (Map.Entry<Path, SourcePositions> e : positions.entrySet()) {
                     if (origin.startsWith(e.getKey() + ":")) {
                         return e.getValue();
                     }
@@ -314,14 +314,14 @@ public final class ConfigLoader {
 
         @Override
         public int[] lineColumn(String pointer) {
-            YamlSource.Positions at = fileOf(originOf(pointer));
+            SourcePositions at = fileOf(originOf(pointer));
             return at == null ? new int[] {0, 0} : at.lineColumn(pointer);
         }
 
         @Override
         public ConfigProblem problem(String pointer, String message, String hint) {
             String origin = originOf(pointer);
-            YamlSource.Positions at = fileOf(origin);
+            SourcePositions at = fileOf(origin);
             if (at != null) {
                 int[] lc = at.lineColumn(pointer);
                 return new ConfigProblem(at.file(), lc[0], lc[1], message, hint);
@@ -335,11 +335,11 @@ public final class ConfigLoader {
     // ---- merging and origins ---------------------------------------------------------------
 
     private static void merge(ObjectNode target, ObjectNode source, String pointer,
-                              Map<String, String> origins, YamlSource.Positions at) {
+                              Map<String, String> origins, SourcePositions at) {
         Iterator<Map.Entry<String, JsonNode>> it = source.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String child = pointer + "/" + YamlSource.escape(e.getKey());
+            String child = pointer + "/" + JsonPointers.escape(e.getKey());
             JsonNode existing = target.get(e.getKey());
             JsonNode value = e.getValue();
             if (value.isNull()) {
@@ -356,10 +356,10 @@ public final class ConfigLoader {
     }
 
     private static void recordOrigins(JsonNode value, String pointer, Map<String, String> origins,
-                                      YamlSource.Positions at) {
+                                      SourcePositions at) {
         if (value.isObject()) {
             value.properties().forEach(e ->
-                    recordOrigins(e.getValue(), pointer + "/" + YamlSource.escape(e.getKey()), origins, at));
+                    recordOrigins(e.getValue(), pointer + "/" + JsonPointers.escape(e.getKey()), origins, at));
         } else if (value.isArray() && containsContainers(value)) {
             for (int i = 0; i < value.size(); i++) {
                 recordOrigins(value.get(i), pointer + "/" + i, origins, at);
@@ -400,7 +400,7 @@ public final class ConfigLoader {
             int bracket = part.indexOf('[');
             String name = bracket < 0 ? part : part.substring(0, bracket);
             if (!name.isEmpty()) {
-                p.append('/').append(YamlSource.escape(name));
+                p.append('/').append(JsonPointers.escape(name));
             }
             if (bracket >= 0) {
                 for (String idx : part.substring(bracket + 1).split("\\[")) {

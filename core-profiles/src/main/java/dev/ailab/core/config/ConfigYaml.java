@@ -1,12 +1,12 @@
 package dev.ailab.core.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ailab.core.yaml.YamlWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,14 +18,10 @@ import java.util.regex.Pattern;
  * Credentials embedded in URLs are masked.
  */
 public final class ConfigYaml {
-    private static final Pattern PLAIN = Pattern.compile("^[A-Za-z0-9_./~+$-][A-Za-z0-9 _./~@:+$=,-]*$");
-    private static final Pattern SPECIAL = Pattern.compile(
-            "^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"
-                    + "|[-+]?[0-9_.]+(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
-                    + "|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$");
+    /** Lists of scalars inline, every other list two spaces under its key. */
+    private static final YamlWriter WRITER = YamlWriter.indented().withFlowScalarLists();
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
     private static final Pattern URL_USERINFO = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
-    private static final int MAX_COMMENT_COLUMN = 56;
 
     private ConfigYaml() {
     }
@@ -45,67 +41,31 @@ public final class ConfigYaml {
      * {@code clusters[0].name}) to the comment written after its value, or null for none.
      */
     public static String write(JsonNode tree, Function<String, String> originOf) {
-        List<String[]> lines = new ArrayList<>();
-        if (tree instanceof ObjectNode object && object.size() > 0) {
-            mapping(object, "", "", "", lines, originOf);
-        } else {
-            lines.add(new String[] {"{}", null});
-        }
-        int width = 0;
-        for (String[] line : lines) {
-            if (line[1] != null && line[0].length() <= MAX_COMMENT_COLUMN) {
-                width = Math.max(width, line[0].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] line : lines) {
-            out.append(line[0]);
-            if (line[1] != null) {
-                out.append(" ".repeat(Math.max(1, width - line[0].length() + 2))).append("# ").append(line[1]);
-            }
-            out.append('\n');
-        }
-        return out.toString();
+        return WRITER.write(plainValue(tree), originOf);
     }
 
-    /** Writes the entries of {@code object}; the first line starts with {@code firstPrefix} instead of {@code indent}. */
-    private static void mapping(ObjectNode object, String indent, String firstPrefix, String path,
-                                List<String[]> lines, Function<String, String> originOf) {
-        boolean first = true;
-        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String lead = first ? firstPrefix : indent;
-            first = false;
-            String key = scalarText(e.getKey());
-            String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            JsonNode value = e.getValue();
-            if (value.isObject() && value.size() > 0) {
-                lines.add(new String[] {lead + key + ":", null});
-                mapping((ObjectNode) value, indent + "  ", indent + "  ", childPath, lines, originOf);
-            } else if (value.isArray() && value.size() > 0 && hasContainers(value)) {
-                lines.add(new String[] {lead + key + ":", null});
-                sequence((ArrayNode) value, indent + "  ", childPath, lines, originOf);
-            } else {
-                lines.add(new String[] {lead + key + ": " + inline(value), originOf.apply(childPath)});
-            }
+    /** The tree as maps, lists, text, numbers, booleans and nulls, in the tree's key order. */
+    private static Object plainValue(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), plainValue(e.getValue())));
+            return map;
         }
-    }
-
-    private static void sequence(ArrayNode array, String indent, String path, List<String[]> lines,
-                                 Function<String, String> originOf) {
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode item = array.get(i);
-            String itemPath = path + "[" + i + "]";
-            if (item.isObject() && item.size() > 0) {
-                mapping((ObjectNode) item, indent + "  ", indent + "- ", itemPath, lines, originOf);
-            } else if (item.isArray() && item.size() > 0 && hasContainers(item)) {
-                lines.add(new String[] {indent + "-", null});
-                sequence((ArrayNode) item, indent + "  ", itemPath, lines, originOf);
-            } else {
-                lines.add(new String[] {indent + "- " + inline(item), originOf.apply(itemPath)});
-            }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(plainValue(item)));
+            return list;
         }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return node.asText();
     }
 
     private static boolean hasContainers(JsonNode array) {
@@ -115,43 +75,6 @@ public final class ConfigYaml {
             }
         }
         return false;
-    }
-
-    /** A scalar, an empty container, or a flow list of scalars. */
-    private static String inline(JsonNode value) {
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(v -> items.add(v.isTextual() && v.asText().matches(".*[,\\[\\]{}].*")
-                    ? quoted(v.asText()) : inline(v)));
-            return "[" + String.join(", ", items) + "]";
-        }
-        if (value.isObject()) {
-            return "{}";
-        }
-        if (value.isNull()) {
-            return "null";
-        }
-        if (value.isTextual()) {
-            return scalarText(value.asText());
-        }
-        return value.asText();
-    }
-
-    private static String scalarText(String text) {
-        if (!text.isEmpty() && PLAIN.matcher(text).matches() && !SPECIAL.matcher(text).matches()
-                && !text.endsWith(" ") && !text.contains(" #") && !text.contains(": ") && !text.endsWith(":")
-                && !text.startsWith("- ")) {
-            return text;
-        }
-        return quoted(text);
-    }
-
-    private static String quoted(String text) {
-        try {
-            return ConfigMapper.json().writeValueAsString(text); // a JSON string is a valid YAML double-quoted scalar
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.ailab.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -27,37 +31,37 @@ final class SchemaCheck {
     record Violation(String pointer, boolean atKey, String message, String hint) {
     }
 
-    private static final Map<String, String> PATTERN_NOUNS = Map.of(
-            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "a DNS label",
-            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$", "a DNS name",
-            "^[A-Za-z_][A-Za-z0-9_]*$", "the name of an environment variable",
-            "^[0-9a-fA-F]{64}$", "a SHA-256 checksum",
-            "^https?://[^\\s/]+(/\\S*)?$", "an http(s) URL",
-            "^[A-Za-z0-9]([A-Za-z0-9-]{0,38})$", "a GitHub user or organization name",
-            "^jdbc:(sqlite|postgresql):.+$", "a JDBC URL for SQLite or PostgreSQL");
-
-    private static final Map<String, String> PATTERN_HINTS = Map.of(
-            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
-            "use lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS label, like 'ai-cluster')",
-            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$",
-            "write a DNS name such as 'ai.example.com': lowercase letters, digits and '-', dot-separated, no scheme or port",
-            "^[A-Za-z_][A-Za-z0-9_]*$",
-            "write the NAME of an environment variable (letters, digits, '_'), such as GITHUB_TOKEN, never the secret itself",
-            "^[0-9a-fA-F]{64}$",
-            "write the 64 hexadecimal digits that 'sha256sum FILE' prints",
-            "^https?://[^\\s/]+(/\\S*)?$",
-            "write an http(s) URL such as https://api.github.com or https://github.example.com/api/v3",
-            "^[A-Za-z0-9]([A-Za-z0-9-]{0,38})$",
-            "write a GitHub user or organization name: letters, digits and '-', at most 39 characters",
-            "^jdbc:(sqlite|postgresql):.+$",
-            "write a JDBC URL such as jdbc:sqlite:/path/to/ai-lab.db or jdbc:postgresql://host:5432/ailab");
+    /**
+     * Keywords of the schema beside the standard ones, read by the messages and ignored by
+     * validation: next to each {@code pattern}, {@code x-means} names what the pattern stands for
+     * ("a DNS label") and {@code x-hint} says how to write a value that fits.
+     */
+    static final List<String> MESSAGE_KEYWORDS = List.of("x-means", "x-hint");
 
     private static final class Holder {
-        static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(ConfigSchema.node(), SchemaValidatorsConfig.builder()
-                        .pathType(PathType.JSON_POINTER)
-                        .formatAssertionsEnabled(false)
-                        .build());
+        static final JsonSchema SCHEMA = compile(ConfigSchema.node());
+    }
+
+    /**
+     * {@code schema} made ready to validate, by draft 2020-12 plus {@link #MESSAGE_KEYWORDS}. Any
+     * other keyword the validator does not know fails here rather than being ignored with a
+     * warning on stderr at every run.
+     */
+    static JsonSchema compile(JsonNode schema) {
+        JsonMetaSchema draft = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                .keywords(MESSAGE_KEYWORDS.stream().map(NonValidationKeyword::new).toList())
+                .unknownKeywordFactory((keyword, context) -> {
+                    throw new IllegalStateException("the config schema uses the keyword '" + keyword
+                            + "', which is neither draft 2020-12 nor one of " + MESSAGE_KEYWORDS);
+                })
+                .build();
+        JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+                .metaSchema(draft)
+                .build();
+        return factory.getSchema(schema, SchemaValidatorsConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(false)
+                .build());
     }
 
     private SchemaCheck() {
@@ -142,7 +146,7 @@ final class SchemaCheck {
         switch (m.getType()) {
             case "additionalProperties": {
                 String key = m.getProperty();
-                String child = pointer + "/" + YamlSource.escape(key);
+                String child = pointer + "/" + JsonPointers.escape(key);
                 List<String> allowed = propertyNames(schema);
                 String where = pointer.isEmpty() ? "" : " in " + name;
                 String guess = Suggestions.closest(key, allowed);
@@ -159,7 +163,7 @@ final class SchemaCheck {
             case "type": {
                 String expected = expectedType(schema);
                 return new Violation(pointer, false,
-                        name + " must be " + expected + ", found " + YamlSource.kind(value) + shown(value),
+                        name + " must be " + expected + ", found " + JsonKinds.of(value) + shown(value),
                         typeHint(expected, value));
             }
             case "enum": {
@@ -171,10 +175,11 @@ final class SchemaCheck {
                         (guess != null ? "did you mean '" + guess + "'? " : "") + "allowed values: " + String.join(", ", allowed));
             }
             case "pattern": {
-                String pattern = schema.path("pattern").asText();
+                JsonNode owner = keywordOwner(m);
+                String pattern = owner.path("pattern").asText();
                 return new Violation(pointer, false, name + " must be "
-                        + PATTERN_NOUNS.getOrDefault(pattern, "a value matching " + pattern) + ", found" + shown(value),
-                        PATTERN_HINTS.getOrDefault(pattern, "the value must match " + pattern));
+                        + owner.path("x-means").asText("a value matching " + pattern) + ", found" + shown(value),
+                        owner.path("x-hint").asText("the value must match " + pattern));
             }
             case "minimum":
             case "exclusiveMinimum":
@@ -190,7 +195,7 @@ final class SchemaCheck {
             case "maxLength":
                 return new Violation(pointer, false, name + " is too long (" + value.asText().length()
                         + " characters, at most " + schema.path("maxLength").asText() + ")",
-                        PATTERN_HINTS.getOrDefault(schema.path("pattern").asText(), "shorten the value"));
+                        keywordOwner(m).path("x-hint").asText("shorten the value"));
             case "required": {
                 String key = m.getProperty();
                 return new Violation(pointer, false, (pointer.isEmpty() ? "the config" : name)
@@ -203,6 +208,22 @@ final class SchemaCheck {
                 return new Violation(pointer, false, name + ": " + m.getMessage().replaceFirst("^\\S+: ", ""),
                         "see 'ai-lab config schema' for what is allowed here");
         }
+    }
+
+    /**
+     * The schema object holding the keyword that failed (such as {@code $defs/dnsLabel} for its
+     * {@code pattern}), where the messages' own keywords sit beside it; missing when unknown.
+     */
+    static JsonNode keywordOwner(ValidationMessage m) {
+        JsonNodePath keyword = m.getSchemaLocation() == null ? null : m.getSchemaLocation().getFragment();
+        if (keyword == null || keyword.getNameCount() == 0) {
+            return MissingNode.getInstance();
+        }
+        StringBuilder owner = new StringBuilder();
+        for (int i = 0; i < keyword.getNameCount() - 1; i++) {
+            owner.append('/').append(JsonPointers.escape(String.valueOf(keyword.getElement(i))));
+        }
+        return ConfigSchema.node().at(owner.toString());
     }
 
     private static String repeated(JsonNode array) {

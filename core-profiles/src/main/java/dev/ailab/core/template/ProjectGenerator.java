@@ -3,7 +3,10 @@ package dev.ailab.core.template;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.FileTrees;
+import dev.ailab.core.io.Sha256;
 import dev.ailab.core.profile.Profile;
+import dev.ailab.core.yaml.YamlWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ public final class ProjectGenerator {
             return Action.IDENTICAL;
         }
         try {
-            return recordedHash != null && recordedHash.equals(sha256(Files.readAllBytes(file))) ? Action.OVERWRITE : Action.SKIP;
+            return recordedHash != null && recordedHash.equals(Sha256.of(Files.readAllBytes(file))) ? Action.OVERWRITE : Action.SKIP;
         } catch (IOException e) {
             return Action.SKIP;
         }
@@ -203,9 +204,9 @@ public final class ProjectGenerator {
         config.put("answers", r.answers());
         {
             meta.put(PROFILE_FILE, ("# Written by ai-lab create-project: the profile and template this project was made from.\n"
-                    + YamlText.write(profile)).getBytes(StandardCharsets.UTF_8));
+                    + YamlWriter.indented().write(profile)).getBytes(StandardCharsets.UTF_8));
             meta.put(CONFIG_FILE, ("# Project config; 'answers' are the template answers, reused when the project is rendered again.\n"
-                    + YamlText.write(config)).getBytes(StandardCharsets.UTF_8));
+                    + YamlWriter.indented().write(config)).getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder sums = new StringBuilder(checksums.size() * 80);
         checksums.forEach((path, hash) -> sums.append(hash).append("  ").append(path).append('\n'));
@@ -255,7 +256,7 @@ public final class ProjectGenerator {
             throw new UncheckedIOException("cannot write the project " + target + ": " + e.getMessage(), e);
         } finally {
             if (staging != null) {
-                deleteTree(staging);
+                FileTrees.deleteQuietly(staging);
             }
         }
     }
@@ -340,23 +341,6 @@ public final class ProjectGenerator {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort clean-up of our own temporary folder
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
-
     /** Reads a {@code sha256sum}-style file: {@code HASH  PATH} per line. */
     public static Map<String, String> readChecksums(Path file) {
         Map<String, String> sums = new LinkedHashMap<>();
@@ -374,14 +358,6 @@ public final class ProjectGenerator {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return sums;
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Reads the answers of an earlier generation from {@code project/.ai-lab/config.yaml}, or an empty map. */

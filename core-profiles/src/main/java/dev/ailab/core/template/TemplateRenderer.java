@@ -1,6 +1,7 @@
 package dev.ailab.core.template;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.io.Sha256;
 import dev.ailab.core.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class TemplateRenderer {
      */
     public record RenderedFile(String path, byte[] content, boolean executable, boolean foreignBraces, String sha256) {
         RenderedFile(String path, byte[] content, boolean executable, boolean foreignBraces) {
-            this(path, content, executable, foreignBraces, ProjectGenerator.sha256(content));
+            this(path, content, executable, foreignBraces, Sha256.of(content));
         }
     }
 

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -28,16 +26,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * The small YAML needs of templates, read through SnakeYAML's node API so every error names
- * FILE:LINE:COLUMN, and written by hand so answers read back exactly as given. Scalars stay
- * text (so {@code 3.10} is the text "3.10", never the number 3.1) except true/false and null.
- * Kept apart from Jackson on purpose: it starts in a fraction of the time.
+ * The small YAML reading needs of templates, through SnakeYAML's node API so every error names
+ * FILE:LINE:COLUMN. Scalars stay text (so {@code 3.10} is the text "3.10", never the number 3.1)
+ * except true/false and null. Kept apart from Jackson on purpose: it starts in a fraction of the
+ * time. Template files are written with {@link dev.ailab.core.yaml.YamlWriter#indented()}, which
+ * quotes whatever would not read back as the same text.
  */
 public final class YamlText {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*( [A-Za-z0-9_./@+()-]+)*");
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "yes", "no", "on", "off",
-            "null", "y", "n", "~");
-
     private YamlText() {
     }
 
@@ -146,72 +141,5 @@ public final class YamlText {
     /** {@code FILE:LINE:COLUMN}, 1-based. */
     public static String at(Path file, Mark mark) {
         return mark == null ? String.valueOf(file) : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-    }
-
-    /** Writes a map of text, booleans, lists and maps as block YAML that reads back to the same values. */
-    public static String write(Map<String, ?> map) {
-        StringBuilder b = new StringBuilder();
-        writeMap(b, map, "");
-        return b.toString();
-    }
-
-    private static void writeMap(StringBuilder b, Map<String, ?> map, String indent) {
-        for (Map.Entry<String, ?> e : map.entrySet()) {
-            b.append(indent).append(scalar(e.getKey()));
-            Object v = e.getValue();
-            if (v instanceof Map<?, ?> m) {
-                if (m.isEmpty()) {
-                    b.append(": {}\n");
-                } else {
-                    b.append(":\n");
-                    @SuppressWarnings("unchecked")
-                    Map<String, ?> sub = (Map<String, ?>) m;
-                    writeMap(b, sub, indent + "  ");
-                }
-            } else if (v instanceof Collection<?> c) {
-                if (c.isEmpty()) {
-                    b.append(": []\n");
-                } else {
-                    b.append(":\n");
-                    for (Object item : c) {
-                        b.append(indent).append("  - ").append(scalar(item)).append('\n');
-                    }
-                }
-            } else {
-                b.append(": ").append(scalar(v)).append('\n');
-            }
-        }
-    }
-
-    static String scalar(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Boolean bool) {
-            return bool.toString();
-        }
-        String s = String.valueOf(v);
-        if (PLAIN.matcher(s).matches() && !KEYWORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
-            return s;
-        }
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '\r' -> q.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
     }
 }

@@ -28,6 +28,15 @@ class ConfigYamlTest {
     }
 
     @Test
+    void aListOfMapsIsWrittenAsAList() {
+        var clusters = ConfigMapper.json().createArrayNode();
+        clusters.addObject().put("name", "one").put("size", "small");
+        clusters.addObject().put("name", "0b101").putArray("tags").add("on").add("x");
+        assertThat(ConfigYaml.write(clusters)).isEqualTo("- name: one\n  size: small\n- name: \"0b101\"\n  tags: [\"on\", x]\n");
+        assertThat(ConfigYaml.plain(clusters)).isEqualTo(ConfigYaml.write(clusters));
+    }
+
+    @Test
     void originsAreAlignedComments() {
         JsonNode tree = ConfigYaml.tree(new ToolkitConfig());
         ((ObjectNode) tree.get("store")).put("url", "jdbc:sqlite:/a.db");

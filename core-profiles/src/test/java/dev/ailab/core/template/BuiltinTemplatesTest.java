@@ -2,6 +2,7 @@ package dev.ailab.core.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ailab.core.io.Sha256;
 import dev.ailab.core.profile.Profile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ class BuiltinTemplatesTest {
         Map<String, String> sums = ProjectGenerator.readChecksums(target.resolve(".ai-lab/checksums.sha256"));
         assertThat(sums.keySet()).containsExactlyInAnyOrderElementsOf(result.files().stream().map(ProjectGenerator.PlannedFile::path).toList());
         for (Map.Entry<String, String> e : sums.entrySet()) {
-            assertThat(ProjectGenerator.sha256(Files.readAllBytes(target.resolve(e.getKey())))).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(Sha256.of(Files.readAllBytes(target.resolve(e.getKey())))).as(e.getKey()).isEqualTo(e.getValue());
         }
     }
 

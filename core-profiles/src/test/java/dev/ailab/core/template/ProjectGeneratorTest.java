@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.Sha256;
 import dev.ailab.core.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,7 +190,7 @@ class ProjectGeneratorTest {
         assertThat(Files.readString(target.resolve("README.md"))).startsWith("# app\nHi & welcome");
         // the new hash is recorded, so the next render still knows the file is ours
         assertThat(ProjectGenerator.readChecksums(target.resolve(".ai-lab/checksums.sha256")).get("README.md"))
-                .isEqualTo(ProjectGenerator.sha256(Files.readAllBytes(target.resolve("README.md"))));
+                .isEqualTo(Sha256.of(Files.readAllBytes(target.resolve("README.md"))));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.yaml.YamlWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class YamlTextTest {
         doc.put("project_name", "demo");
         doc.put("answers", answers);
         Path file = dir.resolve("config.yaml");
-        Files.writeString(file, YamlText.write(doc));
+        Files.writeString(file, YamlWriter.indented().write(doc));
         assertThat(YamlText.readMap(file)).isEqualTo(doc);
         assertThat(Files.readString(file)).contains("  python_version: \"3.10\"\n").contains("  docker: true\n")
                 .contains("project_name: demo\n");

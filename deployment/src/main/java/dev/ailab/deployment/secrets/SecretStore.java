@@ -9,23 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * encrypted to the host identity's recipient plus the extra recipients listed in
  * {@code recipients.txt}. Plaintext only ever lives in memory and in pipes: files are written
  * through {@link AtomicFiles} as ciphertext with mode 0600.
+ *
+ * <p>Storing, reading and listing happen here; checking is {@link SecretVerifier}'s job and
+ * re-encrypting {@link SecretRotator}'s, both reached through this store.
  */
 public final class SecretStore {
     private static final Logger LOG = LoggerFactory.getLogger(SecretStore.class);
     public static final String SUFFIX = ".age";
     public static final String RECIPIENTS_FILE = "recipients.txt";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path secretsDir;
     private final Path identityFile;
@@ -73,6 +65,11 @@ public final class SecretStore {
 
     public Path recipientsFile() {
         return secretsDir.resolve(RECIPIENTS_FILE);
+    }
+
+    /** Whether {@code agent} has a stored secret. */
+    public boolean exists(String agent) {
+        return java.nio.file.Files.exists(secretFile(agent));
     }
 
     public Path secretFile(String agent) {
@@ -166,7 +163,20 @@ public final class SecretStore {
      * nothing is written.
      */
     public SecretInfo set(String agent, InputStream plaintext, Collection<String> extraRecipients, boolean armor) {
+        return set(agent, plaintext, extraRecipients, armor, true);
+    }
+
+    /**
+     * Stores a secret; with {@code replace} false an existing secret of that agent is refused
+     * before anything is read, so a script cannot overwrite a key by a slip.
+     */
+    public SecretInfo set(String agent, InputStream plaintext, Collection<String> extraRecipients, boolean armor,
+                          boolean replace) {
         Path target = secretFile(agent);
+        if (!replace && exists(agent)) {
+            throw new OperationFailedException("a secret for " + agent + " already exists (" + target + "); nothing was changed",
+                    "add --force to replace it, or 'ai-lab secrets rotate' to re-encrypt it to new recipients");
+        }
         AgeIdentity identity = loadIdentity();
         List<String> recipients = recipients(identity, extraRecipients);
         try {
@@ -231,7 +241,7 @@ public final class SecretStore {
         }
     }
 
-    private static boolean isArmored(Path file) throws IOException {
+    static boolean isArmored(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(AgeCrypto.ARMOR_HEADER.length());
             return new String(head, StandardCharsets.US_ASCII).equals(AgeCrypto.ARMOR_HEADER);
@@ -248,58 +258,7 @@ public final class SecretStore {
     }
 
     public List<SecretCheck> verify(Collection<String> agents, boolean fix, Path otherIdentity) {
-        if (fix && Files.isRegularFile(identityFile)) {
-            fixMode(identityFile);
-        }
-        AgeIdentity identity = otherIdentity == null ? loadIdentity() : loadIdentity(otherIdentity);
-        List<SecretCheck> checks = new ArrayList<>();
-        for (String agent : agents) {
-            checks.add(check(agent, identity, fix));
-        }
-        return checks;
-    }
-
-    private void fixMode(Path file) {
-        try {
-            if (Permissions.loose(file)) {
-                Permissions.ownerOnly(file);
-                LOG.info("set mode 0600 on {}", file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot change the mode of " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private SecretCheck check(String agent, AgeIdentity identity, boolean fix) {
-        Path file = secretFile(agent);
-        if (!Files.isRegularFile(file)) {
-            return new SecretCheck(agent, file.toString(), SecretCheck.Status.missing, "no secret stored", false);
-        }
-        long length;
-        try {
-            length = AgeCrypto.decrypt(file, identity, DISCARD);
-        } catch (AgeCrypto.AgeDecryptException e) {
-            return new SecretCheck(agent, file.toString(), SecretCheck.Status.undecryptable, e.getMessage(), false);
-        } catch (IOException e) {
-            return new SecretCheck(agent, file.toString(), SecretCheck.Status.undecryptable, "cannot read: " + e.getMessage(), false);
-        }
-        if (length == 0) {
-            return new SecretCheck(agent, file.toString(), SecretCheck.Status.empty, "decrypts to an empty value", false);
-        }
-        try {
-            if (Permissions.loose(file)) {
-                String mode = Permissions.mode(file);
-                if (fix) {
-                    Permissions.ownerOnly(file);
-                    return new SecretCheck(agent, file.toString(), SecretCheck.Status.ok, "mode was " + mode + ", set to 0600", true);
-                }
-                return new SecretCheck(agent, file.toString(), SecretCheck.Status.loose_permissions,
-                        "mode " + mode + " lets others read it; should be 0600 (use --fix)", false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot check the mode of " + file + ": " + e.getMessage(), e);
-        }
-        return new SecretCheck(agent, file.toString(), SecretCheck.Status.ok, "decrypts (" + length + " bytes)", false);
+        return new SecretVerifier(this).verify(agents, fix, otherIdentity);
     }
 
     /** Writes the plaintext of {@code agent}'s secret to {@code out}. */
@@ -324,7 +283,7 @@ public final class SecretStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } finally {
-            wipe(buffer);
+            Plaintext.wipe(buffer);
         }
     }
 
@@ -346,253 +305,12 @@ public final class SecretStore {
      * kept as {@code identity-<time>.retired} so older backups stay readable.
      */
     public RotateResult rotate(boolean newIdentity, List<String> recipients) {
-        AgeIdentity old = loadIdentity();
-        AgeIdentity next = newIdentity ? AgeIdentity.generate() : old;
-        List<String> extra = recipients == null ? extraRecipients() : recipients.stream().map(AgeCrypto::checkRecipient).toList();
-        Set<String> all = new LinkedHashSet<>();
-        all.add(next.recipient());
-        all.addAll(extra);
-        List<String> targetRecipients = List.copyOf(all);
-        Set<String> agents = storedAgents();
-        String stamp = STAMP.format(clock.instant());
-        Path stage = secretsDir.resolve(".rotate-" + stamp);
-        Path aside = secretsDir.resolve(".old-" + stamp);
-        try {
-            Permissions.ownerOnlyDirectory(stage);
-            // 1. decrypt, re-encrypt and check every secret into the staging folder.
-            for (String agent : agents) {
-                Path file = secretFile(agent);
-                boolean armored = isArmored(file);
-                ByteArrayOutputStream plain = new ByteArrayOutputStream();
-                try {
-                    AgeCrypto.decrypt(file, old, Channels.newChannel(plain));
-                } catch (AgeCrypto.AgeDecryptException e) {
-                    throw new OperationFailedException("cannot rotate: " + file + " does not decrypt (" + e.getMessage() + "); nothing was changed",
-                            "fix or set that secret again ('ai-lab secrets set " + agent + "'), then rotate");
-                }
-                byte[] digest = sha256(plain);
-                Path staged = stage.resolve(agent + SUFFIX);
-                AtomicFiles.write(staged, channel -> AgeCrypto.encrypt(new BufferChannel(plain), channel, targetRecipients, armored),
-                        AtomicFiles.OWNER_ONLY);
-                wipe(plain);
-                ByteArrayOutputStream check = new ByteArrayOutputStream();
-                AgeCrypto.decrypt(staged, next, Channels.newChannel(check));
-                boolean same = MessageDigest.isEqual(digest, sha256(check));
-                wipe(check);
-                if (!same) {
-                    throw new OperationFailedException("cannot rotate: the re-encrypted " + agent + " secret did not decrypt to the same value; nothing was changed", null);
-                }
-            }
-            // 2. swap, keeping the old files aside until all succeeded.
-            Permissions.ownerOnlyDirectory(aside);
-            List<String> moved = new ArrayList<>();
-            String retired = null;
-            try {
-                for (String agent : agents) {
-                    Files.move(secretFile(agent), aside.resolve(agent + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
-                    moved.add(agent);
-                    Files.move(stage.resolve(agent + SUFFIX), secretFile(agent), StandardCopyOption.ATOMIC_MOVE);
-                }
-                if (recipients != null) {
-                    StringBuilder text = new StringBuilder("# Extra age recipients every secret is encrypted to (written by 'ai-lab secrets rotate').\n");
-                    extra.forEach(r -> text.append(r).append('\n'));
-                    AtomicFiles.writeString(recipientsFile(), text.toString());
-                }
-                if (newIdentity) {
-                    Path keep = identityFile.resolveSibling("identity-" + stamp + ".retired");
-                    Files.copy(identityFile, keep, StandardCopyOption.COPY_ATTRIBUTES);
-                    Permissions.ownerOnly(keep);
-                    retired = keep.toString();
-                    AtomicFiles.write(identityFile, next.fileText(clock.instant()).getBytes(StandardCharsets.US_ASCII), AtomicFiles.OWNER_ONLY);
-                }
-            } catch (IOException | RuntimeException e) {
-                rollBack(agents, moved, aside);
-                throw new OperationFailedException("cannot rotate: " + e.getMessage() + "; the old secrets were put back", null, e);
-            }
-            deleteTree(aside);
-            LOG.info("rotated {} secrets to {} recipients{}", agents.size(), targetRecipients.size(), newIdentity ? " with a new identity" : "");
-            return new RotateResult(List.copyOf(agents), next.recipient(), targetRecipients, retired);
-        } catch (IOException e) {
-            throw new OperationFailedException("cannot rotate: " + e.getMessage() + "; nothing was changed", null, e);
-        } finally {
-            deleteTree(stage);
-        }
+        return new SecretRotator(this, warnings, clock).rotate(newIdentity, recipients);
     }
-
-    private void rollBack(Set<String> agents, List<String> moved, Path aside) {
-        for (String agent : moved) {
-            try {
-                Files.move(aside.resolve(agent + SUFFIX), secretFile(agent), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                warnings.accept("could not put back " + agent + SUFFIX + "; the old file is in " + aside);
-                return;
-            }
-        }
-        deleteTree(aside);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
-
-    private static byte[] sha256(ByteArrayOutputStream bytes) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            bytes.writeTo(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    md.update((byte) b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    md.update(b, off, len);
-                }
-            });
-            return md.digest();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Overwrites the buffer's internal array (reached through a fresh reset+write of zeros). */
-    private static void wipe(ByteArrayOutputStream bytes) {
-        int n = bytes.size();
-        bytes.reset();
-        bytes.write(new byte[n], 0, n);
-        bytes.reset();
-    }
-
-    private static final WritableByteChannel DISCARD = new WritableByteChannel() {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = src.remaining();
-            src.position(src.limit());
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     private static final class EmptySecretException extends IOException {
         EmptySecretException() {
             super("empty secret");
-        }
-    }
-
-    /** Reads a ByteArrayOutputStream's content without copying it into a new array. */
-    private static final class BufferChannel implements ReadableByteChannel {
-        private final ReadableByteChannel delegate;
-
-        BufferChannel(ByteArrayOutputStream bytes) throws IOException {
-            // toByteArray copies once; the copy is wiped after reading.
-            byte[] copy = bytes.toByteArray();
-            this.delegate = Channels.newChannel(new java.io.ByteArrayInputStream(copy) {
-                @Override
-                public void close() {
-                    Arrays.fill(copy, (byte) 0);
-                }
-            });
-            this.copy = copy;
-        }
-
-        private final byte[] copy;
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            int n = delegate.read(dst);
-            if (n < 0) {
-                Arrays.fill(copy, (byte) 0);
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return delegate.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            Arrays.fill(copy, (byte) 0);
-            delegate.close();
-        }
-    }
-
-    /** Passes a stream through, dropping one trailing "\n" or "\r\n" (what echo and editors add). */
-    static final class TrailingNewlineDropper implements ReadableByteChannel {
-        private final InputStream in;
-        private final byte[] chunk = new byte[64 * 1024];
-        private byte[] held = new byte[0];
-        private boolean eof;
-        private boolean open = true;
-
-        TrailingNewlineDropper(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            if (eof) {
-                return -1;
-            }
-            int max = Math.min(dst.remaining(), chunk.length - 2);
-            int n = in.read(chunk, 2, Math.max(1, max));
-            if (n < 0) {
-                eof = true;
-                int keep = held.length;
-                if (keep > 0 && held[keep - 1] == '\n') {
-                    keep--;
-                    if (keep > 0 && held[keep - 1] == '\r') {
-                        keep--;
-                    }
-                }
-                dst.put(held, 0, keep);
-                Arrays.fill(held, (byte) 0);
-                return keep == 0 ? -1 : keep;
-            }
-            // Combine what was held back with the new bytes, then hold back the last two again.
-            int total = held.length + n;
-            byte[] all = new byte[total];
-            System.arraycopy(held, 0, all, 0, held.length);
-            System.arraycopy(chunk, 2, all, held.length, n);
-            Arrays.fill(chunk, (byte) 0);
-            Arrays.fill(held, (byte) 0);
-            int release = Math.max(0, total - 2);
-            dst.put(all, 0, release);
-            held = Arrays.copyOfRange(all, release, total);
-            Arrays.fill(all, (byte) 0);
-            return release;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
         }
     }
 }

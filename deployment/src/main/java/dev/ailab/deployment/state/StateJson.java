@@ -1,236 +1,292 @@
 package dev.ailab.deployment.state;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * Reads and writes the state file's small, fixed JSON shape by hand: a no-change run must
- * start in well under half a second, and a general JSON mapper costs more than the rest of
- * the run. Accepts any valid JSON of the shape (whitespace, escapes, key order).
+ * Reads and writes the state file with jackson-core's streaming parser and generator: a no-change
+ * run must start in well under half a second, and a data-binding mapper costs more than the rest
+ * of the run. Accepts any valid JSON of the shape (whitespace, escapes, key order, unknown keys).
+ *
+ * <p>The output is byte for byte what the first release (0.1.0) wrote with its hand-written
+ * printer: two-space indentation, {@code "key": value}, one array element or object entry a line,
+ * {@code []} and {@code {}} when empty, control characters other than tab, line feed and carriage
+ * return as six-character escapes with lower-case hex digits, everything else (non-ASCII included) as UTF-8, and a
+ * final line feed.
  */
 final class StateJson {
     static final int FORMAT = 1;
 
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            // characters outside the BMP as 4-byte UTF-8, as before, not as escaped surrogate pairs
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
+
     private StateJson() {
     }
 
-    static String write(ManagedState s) {
-        StringBuilder sb = new StringBuilder("{\n");
-        sb.append("  \"format\": ").append(FORMAT).append(",\n");
-        sb.append("  \"generator\": ").append(str(s.generator())).append(",\n");
-        sb.append("  \"generator_version\": ").append(str(s.generatorVersion())).append(",\n");
-        sb.append("  \"input_hash\": ").append(str(s.inputHash())).append(",\n");
-        sb.append("  \"notes\": [");
-        for (int i = 0; i < s.notes().size(); i++) {
-            sb.append(i == 0 ? "\n    " : ",\n    ").append(str(s.notes().get(i)));
+    static byte[] write(ManagedState s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 100 * s.files().size());
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new Layout());
+            g.setCharacterEscapes(Escapes.INSTANCE);
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeStringField("generator", s.generator());
+            g.writeStringField("generator_version", s.generatorVersion());
+            g.writeStringField("input_hash", s.inputHash());
+            g.writeArrayFieldStart("notes");
+            for (String note : s.notes()) {
+                g.writeString(note);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("files");
+            for (Map.Entry<String, String> e : s.files().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            // a ByteArrayOutputStream does not fail; the generator does on a lone surrogate
+            throw new UncheckedIOException("cannot write the state: " + e.getMessage(), e);
         }
-        sb.append(s.notes().isEmpty() ? "],\n" : "\n  ],\n");
-        sb.append("  \"files\": {");
-        boolean first = true;
-        for (Map.Entry<String, String> e : s.files().entrySet()) {
-            sb.append(first ? "\n    " : ",\n    ").append(str(e.getKey())).append(": ").append(str(e.getValue()));
-            first = false;
-        }
-        sb.append(first ? "}\n" : "\n  }\n").append("}\n");
-        return sb.toString();
+        return bytes.toByteArray();
     }
 
-    static ManagedState read(String text) {
-        Parser p = new Parser(text);
-        Object v = p.value();
-        p.ws();
-        if (p.i != text.length()) {
-            throw p.error("trailing characters");
+    /**
+     * Reads a state file's bytes (UTF-8, or any encoding JSON allows). A file that is not JSON, or
+     * not of the shape, is an {@link IllegalArgumentException} whose message starts with the line
+     * and column of the problem.
+     */
+    static ManagedState read(byte[] json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return read(p);
+        } catch (JsonProcessingException e) {
+            throw malformed(e.getLocation(), withoutSource(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!(v instanceof Map<?, ?> root)) {
-            throw new IllegalArgumentException("not a JSON object");
+    }
+
+    private static ManagedState read(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw shape(p, "not a JSON object");
         }
-        if (!(root.get("format") instanceof Long f) || f != FORMAT) {
-            throw new IllegalArgumentException("unknown format " + root.get("format"));
-        }
-        if (!(root.get("files") instanceof Map<?, ?> files)) {
-            throw new IllegalArgumentException("no files object");
-        }
-        TreeMap<String, String> hashes = new TreeMap<>();
-        for (Map.Entry<?, ?> e : files.entrySet()) {
-            if (!(e.getValue() instanceof String h)) {
-                throw new IllegalArgumentException("hash of " + e.getKey() + " is not a string");
-            }
-            hashes.put((String) e.getKey(), h);
-        }
+        Object format = null;
+        JsonLocation formatAt = null;
+        String generator = null;
+        String generatorVersion = null;
+        String inputHash = null;
         List<String> notes = new ArrayList<>();
-        if (root.get("notes") instanceof List<?> list) {
-            list.forEach(n -> notes.add(String.valueOf(n)));
+        TreeMap<String, String> files = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (key) {
+                case "format" -> {
+                    formatAt = p.currentTokenLocation();
+                    format = value == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue() : scalar(p, key);
+                }
+                case "generator" -> generator = scalar(p, key);
+                case "generator_version" -> generatorVersion = scalar(p, key);
+                case "input_hash" -> inputHash = scalar(p, key);
+                case "notes" -> notes = notes(p);
+                case "files" -> files = files(p);
+                default -> p.skipChildren();
+            }
         }
-        return new ManagedState(text(root, "generator"), text(root, "generator_version"), text(root, "input_hash"), hashes, notes);
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw shape(p, "expected a key or '}'");
+        }
+        if (p.nextToken() != null) {
+            throw shape(p, "trailing characters after the JSON object");
+        }
+        if (!Long.valueOf(FORMAT).equals(format)) {
+            throw malformed(formatAt == null ? p.currentLocation() : formatAt, "unknown format " + format, null);
+        }
+        if (files == null) {
+            throw malformed(p.currentLocation(), "no files object", null);
+        }
+        return new ManagedState(generator, generatorVersion, inputHash, files, notes);
     }
 
-    private static String text(Map<?, ?> root, String key) {
-        Object v = root.get(key);
-        return v == null ? null : v.toString();
+    /** A string, or the text of any other scalar (as the first release read it); null for null. */
+    private static String scalar(JsonParser p, String key) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!t.isScalarValue()) {
+            throw shape(p, "\"" + key + "\" is not a string");
+        }
+        return p.getText();
     }
 
-    static String str(String s) {
-        if (s == null) {
-            return "null";
+    private static List<String> notes(JsonParser p) throws IOException {
+        List<String> notes = new ArrayList<>();
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            // the first release ignored a "notes" that was not an array
+            p.skipChildren();
+            return notes;
         }
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (!t.isScalarValue()) {
+                throw shape(p, "a note is not a string");
             }
+            notes.add(t == JsonToken.VALUE_NULL ? "null" : p.getText());
         }
-        return sb.append('"').toString();
+        return notes;
     }
 
-    private static final class Parser {
-        final String s;
-        int i;
-
-        Parser(String s) {
-            this.s = s;
+    private static TreeMap<String, String> files(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw shape(p, "no files object");
         }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at offset " + i);
+        TreeMap<String, String> files = new TreeMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String path = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                throw shape(p, "hash of " + path + " is not a string");
+            }
+            files.put(path, p.getText());
         }
+        return files;
+    }
 
-        void ws() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\n' || s.charAt(i) == '\r' || s.charAt(i) == '\t')) {
-                i++;
-            }
-        }
+    /** Jackson names other places as "[Source: ...; line: 2, column: 12]"; the caller names the file. */
+    private static String withoutSource(String message) {
+        // compiled here, not in a static field: only a broken file pays for java.util.regex
+        return Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]").matcher(message).replaceAll("line $1, column $2");
+    }
 
-        Object value() {
-            ws();
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                ws();
-                if (peek('}')) {
-                    return m;
-                }
-                do {
-                    ws();
-                    if (s.charAt(i) != '"') {
-                        throw error("expected a key");
-                    }
-                    String k = string();
-                    ws();
-                    expect(':');
-                    m.put(k, value());
-                    ws();
-                } while (peek(','));
-                expect('}');
-                return m;
-            }
-            if (c == '[') {
-                i++;
-                List<Object> l = new ArrayList<>();
-                ws();
-                if (peek(']')) {
-                    return l;
-                }
-                do {
-                    l.add(value());
-                    ws();
-                } while (peek(','));
-                expect(']');
-                return l;
-            }
-            if (c == '"') {
-                return string();
-            }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return null;
-            }
-            if (s.startsWith("true", i)) {
-                i += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", i)) {
-                i += 5;
-                return Boolean.FALSE;
-            }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            if (start == i) {
-                throw error("unexpected character '" + c + "'");
-            }
-            String num = s.substring(start, i);
-            try {
-                return Long.parseLong(num);
-            } catch (NumberFormatException e) {
-                return Double.parseDouble(num);
+    private static IllegalArgumentException shape(JsonParser p, String what) {
+        return malformed(p.currentTokenLocation(), what, null);
+    }
+
+    private static IllegalArgumentException malformed(JsonLocation at, String what, Exception cause) {
+        String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return new IllegalArgumentException(where + what, cause);
+    }
+
+    /** The first release's layout; see the class comment. */
+    private static final class Layout implements PrettyPrinter {
+        private int depth;
+
+        private static void newLine(JsonGenerator g, int depth) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < depth; i++) {
+                g.writeRaw("  ");
             }
         }
 
-        boolean peek(char c) {
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
         }
 
-        void expect(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            depth++;
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newLine(g, depth);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newLine(g, depth);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            depth--;
+            if (entries > 0) {
+                newLine(g, depth);
+            }
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            depth++;
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            newLine(g, depth);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newLine(g, depth);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            depth--;
+            if (values > 0) {
+                newLine(g, depth);
+            }
+            g.writeRaw(']');
+        }
+    }
+
+    /** Control characters as the first release wrote them: {@code \t \n \r} short, the others as six-character escapes (lower-case hex). */
+    private static final class Escapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final Escapes INSTANCE = new Escapes();
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+        private final SerializableString[] control = new SerializableString[0x20];
+
+        private Escapes() {
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    ascii[c] = ESCAPE_CUSTOM;
+                    control[c] = new SerializedString("\\u00" + Character.forDigit(c >> 4, 16) + Character.forDigit(c & 15, 16));
+                }
             }
         }
 
-        String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case '"', '\\', '/' -> sb.append(e);
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> throw error("bad escape");
-                }
-            }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch < control.length ? control[ch] : null;
         }
     }
 }

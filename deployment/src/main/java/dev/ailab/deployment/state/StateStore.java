@@ -1,16 +1,14 @@
 package dev.ailab.deployment.state;
 
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,6 +247,12 @@ public final class StateStore {
         boolean keepsConflicts = !force && plan.changes().stream().anyMatch(c -> c.action() == FileAction.CONFLICT && !c.stale());
         ManagedState next = new ManagedState(plan.generator(), plan.generatorVersion(),
                 keepsConflicts ? null : plan.inputHash(), files, plan.notes());
+        // A script written by an older version without its execute bits gets them, content untouched.
+        for (FileChange c : plan.changes()) {
+            if (c.action() == FileAction.UNCHANGED && FileOps.isScript(c.wanted())) {
+                FileOps.makeExecutable(resolve(c.path()));
+            }
+        }
         boolean touchesFiles = plan.changesFiles() || (force && plan.hasConflicts());
         if (!touchesFiles && next.equals(plan.previous()) && !plan.recovered()) {
             for (FileChange c : plan.changes()) {
@@ -341,11 +345,7 @@ public final class StateStore {
 
     /** Hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(bytes);
     }
 
     private ManagedState reconcile(ManagedState state, ManagedState journal) {
@@ -411,7 +411,7 @@ public final class StateStore {
     }
 
     static byte[] serialize(ManagedState state) {
-        return StateJson.write(state).getBytes(StandardCharsets.UTF_8);
+        return StateJson.write(state);
     }
 
     private ManagedState read(Path file) {
@@ -419,7 +419,7 @@ public final class StateStore {
             return ManagedState.empty();
         }
         try {
-            return StateJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            return StateJson.read(Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             throw new OperationFailedException("the state file " + file + " is unreadable: " + e.getMessage(),
                     "restore it from version control, or delete it: every existing file will then be reported as a conflict"

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.testing.RequiredTool;
+import dev.ailab.deployment.host.HostLayout;
 import dev.ailab.deployment.secrets.Permissions;
-import dev.ailab.deployment.secrets.RequiredTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +77,8 @@ class BackupServiceTest {
                 return Instant.ofEpochMilli(now.get());
             }
         };
-        return new BackupService(base, backups, base.resolve("secrets"), List.of(base.resolve("age")), warnings::add, clock, "ai-lab test");
+        HostLayout layout = new HostLayout(base, base.resolve("secrets"), backups, base.resolve(HostLayout.IDENTITY), "ai-agents", List.of(), null);
+        return new BackupService(layout, warnings::add, clock, "ai-lab test");
     }
 
     private static byte[] bytes(int n, long seed) {
@@ -89,7 +91,7 @@ class BackupServiceTest {
     }
 
     @Test
-    void createThenVerifyAndTheRealToolsAgree() throws Exception {
+    void createThenVerify() throws Exception {
         Path archive = service.create(false, null);
         assertThat(archive.getFileName().toString()).isEqualTo("ai-lab-backup-20261122T100000Z.tar.gz");
         assertThat(Permissions.mode(archive)).isEqualTo("0600");
@@ -97,17 +99,19 @@ class BackupServiceTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.checksumFileChecked()).isTrue();
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("escape").contains("outside"));
+    }
 
-        Path tar = RequiredTool.onPath("tar").orElse(null);
-        Path sha = RequiredTool.onPath("sha256sum").orElse(null);
-        if (tar != null && sha != null) {
-            String[] listing = run(base.resolve("backups"), tar.toString(), "-tzvf", archive.toString());
-            assertThat(listing[1]).as("GNU tar warnings").isEmpty();
-            assertThat(listing[0]).contains("config/agents/claude.env").contains("-rw-r-----").contains("current -> config/pod.yaml")
-                    .doesNotContain("secrets/").doesNotContain("identity").doesNotContain("backups/").doesNotContain("escape");
-            String[] check = run(base.resolve("backups"), sha.toString(), "-c", BackupService.checksumFile(archive).getFileName().toString());
-            assertThat(check[0]).contains(": OK");
-        }
+    @Test
+    void gnuTarAndSha256sumReadTheArchiveAndItsChecksumFile() throws Exception {
+        Path tar = RequiredTool.onPath("tar");
+        Path sha = RequiredTool.onPath("sha256sum");
+        Path archive = service.create(false, null);
+        String[] listing = run(base.resolve("backups"), tar.toString(), "-tzvf", archive.toString());
+        assertThat(listing[1]).as("GNU tar warnings").isEmpty();
+        assertThat(listing[0]).contains("config/agents/claude.env").contains("-rw-r-----").contains("current -> config/pod.yaml")
+                .doesNotContain("secrets/").doesNotContain("identity").doesNotContain("backups/").doesNotContain("escape");
+        String[] check = run(base.resolve("backups"), sha.toString(), "-c", BackupService.checksumFile(archive).getFileName().toString());
+        assertThat(check[0]).contains(": OK");
     }
 
     private static String[] run(Path dir, String... cmd) throws Exception {

@@ -38,8 +38,7 @@ class HostInspectorTest {
         c.backupDir = c.baseDir + "/backups";
         layout = HostLayout.of(c, Path::of);
         secrets = new SecretStore(layout.secretsDir(), layout.identityFile(), w -> { });
-        backups = new BackupService(layout.baseDir(), layout.backupDir(), layout.secretsDir(), List.of(layout.identityDir()),
-                w -> { }, Clock.systemUTC(), "test");
+        backups = new BackupService(layout, w -> { }, Clock.systemUTC(), "test");
         fake = new FakePodman(tmp);
     }
 

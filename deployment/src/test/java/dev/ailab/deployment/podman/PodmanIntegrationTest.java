@@ -3,12 +3,12 @@ package dev.ailab.deployment.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ailab.core.config.DeploymentConfig;
+import dev.ailab.core.testing.RequiredTool;
 import dev.ailab.deployment.backup.BackupService;
 import dev.ailab.deployment.host.HostInspector;
 import dev.ailab.deployment.host.HostLayout;
 import dev.ailab.deployment.host.HostState;
 import dev.ailab.deployment.host.HostStatus;
-import dev.ailab.deployment.secrets.RequiredTool;
 import dev.ailab.deployment.secrets.SecretStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class PodmanIntegrationTest {
 
     @BeforeAll
     void startPod() throws Exception {
-        Path exe = RequiredTool.require("podman", "podman");
+        Path exe = RequiredTool.onPath("podman");
         env = new HashMap<>(System.getenv());
         String conf = System.getenv("AI_LAB_TEST_CONTAINERS_CONF");
         if (conf != null && !conf.isBlank()) {
@@ -52,16 +52,16 @@ class PodmanIntegrationTest {
         String image = System.getenv().getOrDefault("AI_LAB_TEST_PODMAN_IMAGE", DEFAULT_IMAGE);
         podman = new Podman(exe, env, Duration.ofSeconds(60));
         Podman.Result exists = podman.run(List.of("image", "exists", image));
-        RequiredTool.assume("podman", exists.ok(), "no test image " + image + " (run .ci/setup.d/20-podman.sh)");
+        RequiredTool.available("podman", exists.ok(), "no test image " + image + " (run .ci/setup.d/20-podman.sh)");
         Podman.Result created = podman.run(List.of("pod", "create", "--infra=false", "--name", pod));
-        RequiredTool.assume("podman", created.ok(), "podman pod create failed: " + created.err());
+        RequiredTool.available("podman", created.ok(), "podman pod create failed: " + created.err());
         for (String agent : List.of("claude", "grok")) {
             Podman.Result run = podman.run(List.of("run", "-d", "--pod", pod, "--name", pod + "-" + agent, "--stop-timeout", "1", "--network", "none",
                     image, "sh", "-c", "echo hello-" + agent + "; exec sleep 600"));
             if (!run.ok()) {
                 stopPod();
             }
-            RequiredTool.assume("podman", run.ok(), "podman run failed: " + run.err().strip());
+            RequiredTool.available("podman", run.ok(), "podman run failed: " + run.err().strip());
         }
     }
 
@@ -119,8 +119,7 @@ class PodmanIntegrationTest {
         for (String agent : c.agents) {
             secrets.set(agent, new ByteArrayInputStream(("k-" + agent).getBytes(StandardCharsets.UTF_8)), List.of(), false);
         }
-        BackupService backups = new BackupService(layout.baseDir(), layout.backupDir(), layout.secretsDir(),
-                List.of(layout.identityDir()), warnings::add, Clock.systemUTC(), "test");
+        BackupService backups = new BackupService(layout, warnings::add, Clock.systemUTC(), "test");
         HostInspector inspector = new HostInspector(layout, secrets, backups, Optional.of(podman));
         HostStatus running = inspector.inspect(Instant.now());
         assertThat(running.state()).as(running.toString()).isEqualTo(HostState.RUNNING);

@@ -2,6 +2,7 @@ package dev.ailab.deployment.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ailab.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class AgeInteropTest {
 
     @BeforeEach
     void needAge() {
-        age = RequiredTool.require("age", "age");
+        age = RequiredTool.onPath("age");
     }
 
     private static byte[] data(int size, long seed) {
@@ -71,7 +72,7 @@ class AgeInteropTest {
     @ValueSource(booleans = {false, true})
     void encryptedByAgeDecryptsHere(boolean armor) throws Exception {
         // The identity comes from age-keygen, so the parser reads the real tool's file format too.
-        Path keygen = RequiredTool.require("age-keygen", "age");
+        Path keygen = RequiredTool.onPath("age", "age-keygen");
         Path key = dir.resolve("keys.txt");
         run(List.of(keygen.toString(), "-o", key.toString()), new byte[0]);
         AgeIdentity id = AgeIdentity.parse(Files.readString(key), key.toString());

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.FileTime;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -57,6 +59,21 @@ class StateStoreTest {
         assertThat(store.upToDate("gen", "1", "in1")).isTrue();
         assertThat(store.upToDate("gen", "1", "in2")).isFalse();
         assertThat(store.upToDate("gen", "2", "in1")).isFalse();
+    }
+
+    @Test
+    void scriptsAreWrittenExecutableAndMendedWhenAnOlderRunLeftThemPlain() throws IOException {
+        StateStore store = new StateStore(dir, STATE);
+        run(store, files("deploy.sh", "#!/usr/bin/env bash\necho hi\n", "notes.txt", "#not a script"), "in", false);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("deploy.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("notes.txt"))).doesNotContain(PosixFilePermission.OWNER_EXECUTE);
+
+        Files.setPosixFilePermissions(dir.resolve("deploy.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+        long mtime = Files.getLastModifiedTime(dir.resolve("deploy.sh")).toMillis();
+        ApplyResult again = run(store, files("deploy.sh", "#!/usr/bin/env bash\necho hi\n", "notes.txt", "#not a script"), "in2", false);
+        assertThat(again.written()).isEmpty();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("deploy.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getLastModifiedTime(dir.resolve("deploy.sh")).toMillis()).isEqualTo(mtime);
     }
 
     @Test

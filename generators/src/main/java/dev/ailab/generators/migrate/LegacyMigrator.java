@@ -2,7 +2,7 @@ package dev.ailab.generators.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ailab.core.config.ClusterSize;
-import dev.ailab.generators.yaml.Yaml;
+import dev.ailab.core.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.Map;
  * unmapped with the reason.
  */
 public final class LegacyMigrator {
+    private static final YamlWriter YAML = YamlWriter.manifests();
+
     /** One input key and what became of it. */
     public record Entry(String key, String outcome) {
     }
@@ -111,7 +113,7 @@ public final class LegacyMigrator {
                 header.append("#   ").append(u.key()).append(": ").append(u.outcome()).append('\n');
             }
         }
-        return new Result(header + Yaml.write(result), List.copyOf(mapped), List.copyOf(unmapped));
+        return new Result(header + YAML.write(result), List.copyOf(mapped), List.copyOf(unmapped));
     }
 
     private void metadata(JsonNode v, Map<String, Object> out) {

@@ -1,15 +1,19 @@
 package dev.ailab.generators.validate;
 
 import dev.ailab.core.config.ConfigRule;
+import dev.ailab.core.config.rules.ConfigRules;
 import java.util.List;
 
-/** Every cross-field and domain rule of a vectorweight config, in the order they report. */
+/**
+ * Every rule of a vectorweight config, in the order they report: the rules of every config file
+ * ({@link ConfigRules}, so {@code ai-lab config validate} gives the same verdict), with
+ * project_name and at least one cluster required, since a deployment is generated from it.
+ */
 public final class VectorweightRules {
     private VectorweightRules() {
     }
 
     public static List<ConfigRule> all() {
-        return List.of(new RequiredFieldsRule(), new DnsNamesRule(), new DuplicateClustersRule(),
-                new GpuRule(), new VectorStoreSizeRule(), new ResourceOverridesRule());
+        return ConfigRules.forDeployment();
     }
 }

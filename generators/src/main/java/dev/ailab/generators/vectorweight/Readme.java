@@ -1,24 +1,32 @@
 package dev.ailab.generators.vectorweight;
 
+import dev.ailab.generators.charts.ChartLocation;
+import dev.ailab.generators.charts.ChartResolver;
 import dev.ailab.generators.charts.UpstreamChart;
 
 /** The README of the generated repository. */
-final class Readme {
-    private Readme() {
+final class Readme implements RepositoryPart {
+    static final String PATH = "README.md";
+
+    private final Project p;
+    private final ChartResolver charts;
+
+    Readme(Project p, ChartResolver charts) {
+        this.p = p;
+        this.charts = charts;
     }
 
-    static String text(VectorweightGenerator.Project p) {
+    @Override
+    public void writeTo(OutputFiles out) {
+        out.text(PATH, text());
+    }
+
+    private String text() {
         StringBuilder clusters = new StringBuilder();
         for (ResolvedCluster c : p.clusters) {
-            StringBuilder components = new StringBuilder("base");
-            if (c.gpu()) {
-                components.append(", gpu-operator");
-            }
-            if (c.vectorStoreName() != null) {
-                components.append(", ").append(c.vectorStoreName());
-            }
-            if (c.cerbos()) {
-                components.append(", cerbos");
+            StringBuilder components = new StringBuilder(ClusterBaseChart.COMPONENT);
+            for (UpstreamChart chart : c.components()) {
+                components.append(", ").append(chart.component);
             }
             clusters.append("| ").append(c.name()).append(" | ").append(c.domain()).append(" | ")
                     .append(c.size().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
@@ -26,10 +34,11 @@ final class Readme {
                     .append(c.storageGib()).append(" GiB").append(c.gpuCount() > 0 ? ", " + c.gpuCount() + " GPU" : "")
                     .append(" | ").append(components).append(" |\n");
         }
-        StringBuilder charts = new StringBuilder();
+        StringBuilder upstream = new StringBuilder();
         for (UpstreamChart u : UpstreamChart.values()) {
-            charts.append("| ").append(u.component).append(" | ").append(u.repository).append(" | ")
-                    .append(u.chart).append(" | ").append(u.version).append(" |\n");
+            ChartLocation at = charts.resolve(u);
+            upstream.append("| ").append(u.component).append(" | ").append(at.repository()).append(" | ")
+                    .append(at.chart()).append(" | ").append(at.version()).append(" |\n");
         }
         return """
                 # %1$s deployment
@@ -91,9 +100,9 @@ final class Readme {
                 ## Regenerate
 
                 ```sh
-                vectorweight plan --config <config.yaml> --output . --diff   # what would change
-                vectorweight generate --config <config.yaml> --output .
+                vectorweight plan --config <config.yaml> --dir . --diff   # what would change
+                vectorweight generate --config <config.yaml> --dir .
                 ```
-                """.formatted(p.name, p.environment, p.hub(), p.repoUrl, clusters, charts);
+                """.formatted(p.name, p.environment, p.hub(), p.repoUrl, clusters, upstream);
     }
 }

@@ -3,6 +3,9 @@ package dev.ailab.generators.vectorweight;
 import dev.ailab.core.config.ClusterConfig;
 import dev.ailab.core.config.ClusterSize;
 import dev.ailab.core.config.VectorStore;
+import dev.ailab.generators.charts.UpstreamChart;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One cluster with every default applied and the size preset merged with its overrides:
@@ -35,5 +38,23 @@ public record ResolvedCluster(String name, String domain, ClusterSize size, bool
     /** Name of the vector store component, or null. */
     public String vectorStoreName() {
         return vectorStore == VectorStore.NONE ? null : vectorStore.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The upstream components deployed to this cluster besides {@code cluster-base}, in the order
+     * every part of the output lists them: GPU operator, vector store, Cerbos.
+     */
+    public List<UpstreamChart> components() {
+        List<UpstreamChart> list = new ArrayList<>();
+        if (gpu) {
+            list.add(UpstreamChart.GPU_OPERATOR);
+        }
+        if (vectorStore != VectorStore.NONE) {
+            list.add(UpstreamChart.valueOf(vectorStore.name()));
+        }
+        if (cerbos) {
+            list.add(UpstreamChart.CERBOS);
+        }
+        return List.copyOf(list);
     }
 }

@@ -3,6 +3,7 @@ package dev.ailab.generators.vectorweight;
 import dev.ailab.core.config.ConfigLoader;
 import dev.ailab.core.config.ToolkitConfig;
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.Sha256;
 import dev.ailab.deployment.state.ApplyResult;
 import dev.ailab.deployment.state.FileAction;
 import dev.ailab.deployment.state.FileChange;
@@ -66,7 +67,7 @@ public final class Vectorweight {
      */
     public Outcome plan(Path configFile, Path output, Path workingDir) {
         byte[] raw = readConfig(configFile);
-        String inputHash = StateStore.sha256(raw);
+        String inputHash = Sha256.of(raw);
         Path quickDir = output != null ? output : quickDefaultOutput(workingDir, raw);
         if (quickDir != null) {
             Optional<ManagedState> same = store(quickDir).upToDateState(GENERATOR, VectorweightGenerator.VERSION, inputHash);
@@ -131,7 +132,7 @@ public final class Vectorweight {
     /** SHA-256 of the config file's bytes: recorded in the state as its input. */
     public static String inputHash(Path configFile) {
         try {
-            return StateStore.sha256(Files.readAllBytes(configFile));
+            return Sha256.of(Files.readAllBytes(configFile));
         } catch (IOException e) {
             throw new OperationFailedException("cannot read " + configFile + ": " + e.getMessage(), "check the path");
         }

@@ -2,6 +2,7 @@ package dev.ailab.generators.vectorweight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ailab.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,20 +61,14 @@ class ExamplesAndGoldenTest {
         GeneratedRepository repo = new VectorweightGenerator().generate(Fixtures.config(home, name));
         Path golden = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
-            if (Files.exists(golden)) {
-                try (Stream<Path> old = Files.walk(golden)) {
-                    for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            FileTrees.delete(golden);
             for (Map.Entry<String, byte[]> e : repo.files().entrySet()) {
                 Path f = golden.resolve(e.getKey());
                 Files.createDirectories(f.getParent());
                 Files.write(f, e.getValue());
             }
         }
-        Assumptions.assumeTrue(Files.isDirectory(golden), "no golden snapshot yet: run with -Dgolden.update=true");
+        assertThat(golden).as("golden snapshot folder (see the class comment to make it with -Dgolden.update=true)").isDirectory();
         TreeSet<String> expected = new TreeSet<>();
         try (Stream<Path> files = Files.walk(golden)) {
             files.filter(Files::isRegularFile).forEach(f -> expected.add(golden.relativize(f).toString().replace('\\', '/')));

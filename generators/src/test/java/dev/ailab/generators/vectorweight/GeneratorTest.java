@@ -221,6 +221,6 @@ class GeneratorTest {
     void argoCdAssessesApplicationHealthSoWavesAreHonoured() throws IOException {
         JsonNode values = docs(text(generate("minimal"), "values/argocd.yaml")).get(0);
         assertThat(values.path("configs").path("cm").path("resource.customizations.health.argoproj.io_Application").asText())
-                .isEqualTo(VectorweightGenerator.APPLICATION_HEALTH).contains("obj.status.health.status");
+                .isEqualTo(ComponentValues.APPLICATION_HEALTH).contains("obj.status.health.status");
     }
 }

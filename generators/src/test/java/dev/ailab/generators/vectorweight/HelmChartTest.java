@@ -36,13 +36,13 @@ class HelmChartTest {
         Path minimal = home.resolve("minimal");
         new Vectorweight(Fixtures.loader(home)).generate(Fixtures.template(home, "production_full"), full, home, false);
         new Vectorweight(Fixtures.loader(home)).generate(Fixtures.template(home, "minimal"), minimal, home, false);
-        Path chart = full.resolve(VectorweightGenerator.BASE_CHART);
+        Path chart = full.resolve(ClusterBaseChart.PATH);
         lint = new Helm(chart).lint().strict().call();
         for (String cluster : List.of("ai-cluster", "search", "dev")) {
             rendered.put(cluster, new Helm(chart).template().withName("cluster-base").withKubeVersion("1.31.0")
                     .withValuesFile(full.resolve("clusters/" + cluster + "/values/base.yaml")).call());
         }
-        rendered.put("lab", new Helm(minimal.resolve(VectorweightGenerator.BASE_CHART)).template().withName("cluster-base")
+        rendered.put("lab", new Helm(minimal.resolve(ClusterBaseChart.PATH)).template().withName("cluster-base")
                 .withValuesFile(minimal.resolve("clusters/lab/values/base.yaml")).call());
     }
 
@@ -130,8 +130,8 @@ class HelmChartTest {
 
     @Test
     void renderedChartDoesNotDependOnTheNetwork() throws IOException {
-        assertThat(Files.exists(home.resolve("full").resolve(VectorweightGenerator.BASE_CHART).resolve("Chart.lock"))).isFalse();
-        assertThat(Files.readString(home.resolve("full").resolve(VectorweightGenerator.BASE_CHART).resolve("Chart.yaml")))
+        assertThat(Files.exists(home.resolve("full").resolve(ClusterBaseChart.PATH).resolve("Chart.lock"))).isFalse();
+        assertThat(Files.readString(home.resolve("full").resolve(ClusterBaseChart.PATH).resolve("Chart.yaml")))
                 .doesNotContain("dependencies");
     }
 }

@@ -2,10 +2,8 @@ package dev.ailab.sources.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.ailab.core.error.ExitCodes;
+import dev.ailab.core.testing.RequiredTool;
 import dev.ailab.core.error.ToolkitException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,19 +77,18 @@ class GitAuthTest {
 
     static GitClient client(String name) {
         if (name.equals("git")) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
-            return new CommandGit("/usr/bin/git", Map.of("PATH", "/usr/bin:/bin", "HOME", tmp.toString()), Duration.ofSeconds(60));
+            return new CommandGit(RequiredTool.onPath("git").toString(), env(), Duration.ofSeconds(60));
         }
         return new JGitClient(Duration.ofSeconds(60));
     }
 
+    /** The git command's environment: this PATH (for ssh) and a home of its own. */
+    static Map<String, String> env() {
+        return Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString());
+    }
+
     static void needSshd() {
-        if (sshd == null) {
-            if (TestSshd.required("sshd")) {
-                fail("sshd is required by CI_REQUIRE but /usr/sbin/sshd is not installed");
-            }
-            assumeTrue(false, "sshd is not installed");
-        }
+        TestSshd.require();
     }
 
     Path target(String name) {
@@ -153,14 +150,14 @@ class GitAuthTest {
 
     @org.junit.jupiter.api.Test
     void secretsNeverReachTheCommandLineOfGitOrSsh() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
+        Path realGit = RequiredTool.onPath("git");
         // a git that records every command line it is started with, then runs the real one
         Path log = tmp.resolve("argv.log");
         Path fake = tmp.resolve("bin/git");
         Files.createDirectories(fake.getParent());
-        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\nexec /usr/bin/git \"$@\"\n");
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log + "'\nexec '" + realGit + "' \"$@\"\n");
         fake.toFile().setExecutable(true);
-        GitClient git = new CommandGit(fake.toString(), Map.of("PATH", "/usr/bin:/bin", "HOME", tmp.toString()), Duration.ofSeconds(60));
+        GitClient git = new CommandGit(fake.toString(), env(), Duration.ofSeconds(60));
         Path target = target("argv");
         Files.createDirectories(target.getParent());
         git.cloneRepository(http.url("lib.git"), "main", 0, target, new GitAuth(null, null, "alice", TOKEN::toCharArray, null),

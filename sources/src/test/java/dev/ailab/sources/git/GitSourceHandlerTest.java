@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.testing.RequiredTool;
 import dev.ailab.sources.SourceHandler;
 import dev.ailab.sources.SourceHandler.SourceRequest;
 import dev.ailab.sources.SourceHandler.SourceRevision;
@@ -34,7 +35,7 @@ class GitSourceHandlerTest {
             author.push().setRemote("origin").add("main").call();
 
             SourceHandler handler = GitSources.using(
-                    new CommandGit("git", Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin"), "HOME", tmp.toString()),
+                    new CommandGit(RequiredTool.onPath("git").toString(), Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString()),
                             Duration.ofSeconds(60))).handler(null, null);
             String url = bare.toUri().toString();
             assertThat(handler.supports(url)).isTrue();

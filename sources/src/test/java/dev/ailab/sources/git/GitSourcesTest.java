@@ -2,10 +2,10 @@ package dev.ailab.sources.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ailab.core.error.ExitCodes;
 import dev.ailab.core.error.ToolkitException;
+import dev.ailab.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +54,8 @@ class GitSourcesTest {
 
     static GitSources sources(String name) {
         if (name.equals("git")) {
-            assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
-            return GitSources.using(new CommandGit("/usr/bin/git", Map.of("PATH", "/usr/bin:/bin", "HOME", tmp.toString()),
-                    Duration.ofSeconds(60)));
+            return GitSources.using(new CommandGit(RequiredTool.onPath("git").toString(),
+                    Map.of("PATH", System.getenv("PATH"), "HOME", tmp.toString()), Duration.ofSeconds(60)));
         }
         return GitSources.using(new JGitClient(Duration.ofSeconds(60)));
     }
@@ -67,10 +66,10 @@ class GitSourcesTest {
 
     @Test
     void detectTakesTheGitCommandWhenInstalledUnlessJGitIsForced() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
-        assertThat(GitSources.detect(Map.of("PATH", "/usr/bin:/bin")).clientName()).isEqualTo("git");
-        assertThat(GitSources.detect(Map.of("PATH", "/usr/bin:/bin", "AI_CONFIG_GIT", "git")).clientName()).isEqualTo("git");
-        assertThat(GitSources.detect(Map.of("PATH", "/usr/bin:/bin", "AI_CONFIG_GIT", "jgit")).clientName()).isEqualTo("jgit");
+        String path = RequiredTool.onPath("git").getParent().toString();
+        assertThat(GitSources.detect(Map.of("PATH", path)).clientName()).isEqualTo("git");
+        assertThat(GitSources.detect(Map.of("PATH", path, "AI_CONFIG_GIT", "git")).clientName()).isEqualTo("git");
+        assertThat(GitSources.detect(Map.of("PATH", path, "AI_CONFIG_GIT", "jgit")).clientName()).isEqualTo("jgit");
         assertThat(GitSources.detect(Map.of("PATH", tmp.resolve("no-bin").toString())).clientName()).isEqualTo("jgit");
         assertThat(GitSources.detect(Map.of()).client()).isInstanceOf(JGitClient.class);
     }

@@ -2,6 +2,7 @@ package dev.ailab.sources.git;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ailab.core.testing.RequiredTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,11 @@ public final class TestGitHttpServer implements AutoCloseable {
     private final Path root;
     private final String user;
     private final String token;
+    private final Path git;
 
+    /** Skips the test, or fails it when CI_REQUIRE names git, unless git is on PATH. */
     public TestGitHttpServer(Path projectRoot, String user, String token) throws IOException {
+        this.git = RequiredTool.onPath("git");
         this.root = projectRoot;
         this.user = user;
         this.token = token;
@@ -47,7 +51,7 @@ public final class TestGitHttpServer implements AutoCloseable {
                 return;
             }
             byte[] body = ex.getRequestBody().readAllBytes();
-            ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
+            ProcessBuilder pb = new ProcessBuilder(git.toString(), "http-backend");
             Map<String, String> env = pb.environment();
             env.put("GIT_PROJECT_ROOT", root.toString());
             env.put("GIT_HTTP_EXPORT_ALL", "1");

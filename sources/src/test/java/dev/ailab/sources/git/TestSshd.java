@@ -1,5 +1,6 @@
 package dev.ailab.sources.git;
 
+import dev.ailab.core.testing.RequiredTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
  * host key and authorized_keys inside a test folder.
  */
 public final class TestSshd implements AutoCloseable {
-    public static final Path SSHD = Path.of("/usr/sbin/sshd");
     private final Process process;
     public final int port;
     public final Path dir;
@@ -25,20 +25,21 @@ public final class TestSshd implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** True when sshd and ssh-keygen are on PATH (without deciding whether a test skips). */
     public static boolean installed() {
-        return Files.isExecutable(SSHD) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen"));
+        return RequiredTool.find("sshd").isPresent() && RequiredTool.find("ssh-keygen").isPresent();
     }
 
-    /** True when CI_REQUIRE names {@code tool}: then a missing tool fails the test instead of skipping it. */
-    public static boolean required(String tool) {
-        String req = System.getenv("CI_REQUIRE");
-        return req != null && List.of(req.split(",")).contains(tool);
+    /** Skips the test, or fails it when CI_REQUIRE names sshd, unless sshd and ssh-keygen are on PATH. */
+    public static void require() {
+        RequiredTool.onPath("sshd");
+        RequiredTool.onPath("sshd", "ssh-keygen");
     }
 
     /** Makes a key pair; an empty passphrase means an unencrypted key. */
     public static Path keygen(Path dir, String name, String type, String passphrase) throws Exception {
         Path key = dir.resolve(name);
-        List<String> cmd = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-f", key.toString(), "-N", passphrase, "-C", name));
+        List<String> cmd = new ArrayList<>(List.of(RequiredTool.onPath("sshd", "ssh-keygen").toString(), "-q", "-t", type, "-f", key.toString(), "-N", passphrase, "-C", name));
         if (!passphrase.isEmpty()) {
             cmd.addAll(List.of("-a", "2")); // few KDF rounds: the tests decrypt the key several times
         }
@@ -86,7 +87,7 @@ public final class TestSshd implements AutoCloseable {
                 // sshd will say what it misses
             }
         }
-        ProcessBuilder pb = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString());
+        ProcessBuilder pb = new ProcessBuilder(RequiredTool.onPath("sshd").toString(), "-D", "-e", "-f", config.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("sshd.log").toFile());
         Process p = pb.start();

@@ -1,0 +1,36 @@
+package dev.ailab.generators.vectorweight;
+
+import dev.ailab.core.config.ClusterConfig;
+import dev.ailab.core.config.SourcesConfig;
+import dev.ailab.core.config.ToolkitConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the generated repository does not do although the config asks for it, or needs before it can sync. */
+final class GeneratorWarnings {
+    private GeneratorWarnings() {
+    }
+
+    static List<String> of(ToolkitConfig config, Project p) {
+        List<String> warnings = new ArrayList<>();
+        if (Boolean.TRUE.equals(config.autoCreateRepositories)) {
+            warnings.add("auto_create_repositories: not yet available; create the repository " + p.repoUrl
+                    + " yourself and push the generated folder to it");
+        }
+        if (config.github == null || config.github.owner == null || config.github.owner.isBlank()) {
+            warnings.add("github.owner is not set: Argo CD objects point at the placeholder " + p.repoUrl
+                    + "; set github.owner (or edit the URL) before syncing");
+        }
+        if (config.sources != null && config.sources.mode != null && config.sources.mode != SourcesConfig.Mode.INTERNET) {
+            warnings.add("sources.mode " + config.sources.mode.name().toLowerCase(Locale.ROOT)
+                    + ": airgapped chart sources are not yet available; charts are referenced from their upstream repositories");
+        }
+        for (ClusterConfig c : config.clusters) {
+            if (Boolean.TRUE.equals(c.gpuEnabled) && !Boolean.TRUE.equals(config.enableGpuOperator)) {
+                warnings.add("cluster " + c.name + ": gpu_enabled without enable_gpu_operator; no GPU operator is deployed");
+            }
+        }
+        return warnings;
+    }
+}

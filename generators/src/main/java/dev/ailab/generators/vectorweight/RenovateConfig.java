@@ -1,0 +1,64 @@
+package dev.ailab.generators.vectorweight;
+
+import dev.ailab.generators.charts.ChartLocation;
+import dev.ailab.generators.charts.ChartResolver;
+import dev.ailab.generators.charts.UpstreamChart;
+
+/**
+ * {@code renovate.json}: Renovate proposes chart bumps for the Applications under {@code argocd/}
+ * and for the Argo CD pin in {@code deploy.sh}, grouped into one pull request for Argo CD.
+ */
+final class RenovateConfig implements RepositoryPart {
+    static final String PATH = "renovate.json";
+
+    private final ChartLocation argocd;
+
+    RenovateConfig(ChartResolver charts) {
+        this.argocd = charts.resolve(UpstreamChart.ARGO_CD);
+    }
+
+    @Override
+    public void writeTo(OutputFiles out) {
+        out.text(PATH, """
+                {
+                  "$schema": "https://docs.renovatebot.com/renovate-schema.json",
+                  "extends": ["config:recommended"],
+                  "argocd": {
+                    "fileMatch": ["^argocd/.+\\\\.yaml$"]
+                  },
+                  "customManagers": [
+                    {
+                      "customType": "regex",
+                      "fileMatch": ["^deploy\\\\.sh$"],
+                      "matchStrings": ["ARGOCD_CHART_VERSION=\\"(?<currentValue>[^\\"]+)\\""],
+                      "depNameTemplate": %1$s,
+                      "datasourceTemplate": "helm",
+                      "registryUrlTemplate": %2$s
+                    }
+                  ],
+                  "packageRules": [
+                    {
+                      "matchManagers": ["argocd", "custom.regex"],
+                      "matchDepNames": [%1$s],
+                      "groupName": "Argo CD"
+                    }
+                  ]
+                }
+                """.formatted(json(argocd.chart()), json(argocd.repository())));
+    }
+
+    /** A JSON string literal. */
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
