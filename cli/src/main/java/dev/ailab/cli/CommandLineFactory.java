@@ -53,6 +53,7 @@ public final class CommandLineFactory {
         if (!versionOnly) {
             addSubcommands(cl, args, 0);
         }
+        HelpLayout.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

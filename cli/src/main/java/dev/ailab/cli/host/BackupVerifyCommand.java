@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code backup verify FILE}: every entry against the manifest, the archive against its checksum. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the archive against its .sha256 file and every entry against the manifest (type, mode,",
-                       "size, SHA-256), and refuse unsafe entries: a flipped byte anywhere is found."},
+        description = {"Check a backup archive: a flipped byte anywhere is found.",
+                       "The archive is checked against its .sha256 file and every entry against the manifest (type, "
+                               + "mode, size, SHA-256); unsafe entries are refused."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab backup verify /ai/backups/ai-lab-backup-20261122T100000Z.tar.gz",
-                  "  for f in /ai/backups/*.tar.gz; do ai-lab backup verify -q \"$f\" || echo \"BAD $f\"; done",
+                  "  for f in /ai/backups/*.gz; do ai-lab backup verify -q \"$f\" || echo \"$f\"; done",
                   "%nExit codes: 0 intact, 1 damaged, truncated or unsafe, 2 not a backup or unknown format version"})
 public class BackupVerifyCommand implements Callable<Integer> {
     @Spec

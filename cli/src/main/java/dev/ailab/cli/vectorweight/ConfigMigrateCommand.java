@@ -24,13 +24,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code vectorweight migrate}: old verbose format to the simplified schema, with a full report. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Convert an old verbose config (metadata.project_name, kubernetes_distribution, node_count,",
-                "resources.{cpu_cores,memory_gb,storage_gb,gpu_*}, storage_class, ...) to the simplified schema.",
-                "Resources map to the nearest size preset plus explicit overrides. Every input key is either",
-                "mapped or listed in the report (stderr) with the reason; nothing is dropped silently."},
+        description = {"Convert an old verbose config to the simplified schema.",
+                "The old keys (metadata.project_name, kubernetes_distribution, node_count, "
+                        + "resources.{cpu_cores,memory_gb,storage_gb,gpu_*}, storage_class, ...) get their new places; "
+                        + "resources map to the nearest size preset plus explicit overrides. Every input key is either "
+                        + "mapped or listed in the report (stderr) with the reason; nothing is dropped silently."},
         footerHeading = "%nExamples:%n",
         footer = {"  vectorweight migrate old-config.yaml --file vectorweight.yaml",
-                  "  vectorweight migrate old-config.yaml > vectorweight.yaml 2> migration-report.txt"})
+                  "  vectorweight migrate old.yaml > vectorweight.yaml 2> migration-report.txt"})
 public class ConfigMigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
