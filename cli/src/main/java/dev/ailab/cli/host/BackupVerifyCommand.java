@@ -50,8 +50,10 @@ public class BackupVerifyCommand implements Callable<Integer> {
             host.out.println("ok: " + r.file() + " (" + r.entriesChecked() + " entries match the manifest"
                     + (r.checksumFileChecked() ? ", archive matches its .sha256" : "") + ")");
         } else {
-            host.out.println("DAMAGED: " + r.file() + " (" + r.problems().size() + " problems)");
+            host.out.println("DAMAGED: " + r.file() + " (" + r.problems().size() + (r.problems().size() == 1 ? " problem)" : " problems)"));
             r.problems().forEach(p -> host.out.println("  " + p));
+            host.err.println("hint: a damaged backup cannot be restored; pick another one ('ai-lab backup list')");
+            host.err.flush();
         }
         host.out.flush();
         return r.ok() ? 0 : 1;

@@ -7,6 +7,8 @@ import dev.ailab.cli.RunContext;
 import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.config.YamlSource;
+import dev.ailab.core.error.IoMessages;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
 import dev.ailab.generators.migrate.LegacyMigrator;
@@ -49,15 +51,25 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
         Path in = context.workingDir().resolve(old);
+        // Read, decode and parse the way 'validate' does, so a broken file gets the same words:
+        // FILE:LINE:COLUMN, what is wrong in an editor's terms, and a hint.
+        YamlSource source = YamlSource.read(in);
+        if (!source.parsed()) {
+            throw new ConfigException(source.problems());
+        }
         JsonNode tree;
         try {
             tree = ConfigMapper.yaml().readTree(Files.readAllBytes(in));
         } catch (JsonProcessingException e) {
+            if (!source.problems().isEmpty()) {
+                throw new ConfigException(source.problems());
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(List.of(new ConfigProblem(in, line, col, e.getOriginalMessage(), "fix the YAML syntax at that position")));
+            throw new ConfigException(List.of(new ConfigProblem(in, line, col, "the YAML cannot be read here",
+                    "fix the YAML syntax at that position; 'vectorweight validate --config FILE' says more")));
         } catch (IOException e) {
-            throw new OperationFailedException("cannot read " + in + ": " + e.getMessage(), "check the path");
+            throw new OperationFailedException("cannot read " + in + ": " + IoMessages.describe(e), IoMessages.hint(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(List.of(new ConfigProblem(in, 1, 1, "not a YAML mapping", "give the old config file")));
