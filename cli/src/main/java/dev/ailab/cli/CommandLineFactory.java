@@ -1,6 +1,7 @@
 package dev.ailab.cli;
 
 import dev.ailab.core.error.ExitCodes;
+import dev.ailab.core.error.IoMessages;
 import dev.ailab.core.error.ToolkitException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ public final class CommandLineFactory {
         if (!versionOnly) {
             addSubcommands(cl, args, 0);
         }
+        HelpLayout.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -124,7 +126,10 @@ public final class CommandLineFactory {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String command = cl.getCommandSpec().qualifiedName();
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        String worded = ParameterMessages.describe(ex);
+        if (worded != null) {
+            err.println("error: " + worded);
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().get(0);
             boolean option = word.startsWith("-");
             java.util.Collection<String> candidates = option
@@ -157,11 +162,13 @@ public final class CommandLineFactory {
             code = te.exitCode();
         } else if (ex instanceof UncheckedIOException io) {
             // File system trouble the user can act on: a full disk, a missing permission.
-            err.println("error: " + io.getMessage());
-            err.println("hint: check the path, the free space and the permissions");
-            code = ExitCodes.FAILED;
+            err.println("error: " + IoMessages.reword(io.getMessage(), io.getCause()));
+            err.println("hint: " + IoMessages.hint(io.getCause()));
+            // A file that is not text is bad input, like a bad value; anything else is the file system's.
+            code = io.getCause() instanceof java.nio.charset.CharacterCodingException ? ExitCodes.USAGE : ExitCodes.FAILED;
         } else {
-            err.println("error: internal error: " + ex);
+            // A bug: the class name and the stack trace are for the report (-x), not the message.
+            err.println("error: internal error: " + (ex.getMessage() == null ? "no details" : ex.getMessage()));
             err.println("hint: this is a bug; run again with -x and report the stack trace");
             code = ExitCodes.INTERNAL;
         }

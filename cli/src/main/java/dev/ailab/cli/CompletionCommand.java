@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = "Print a completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(${ROOT-COMMAND-NAME} completion bash)",
-                  "  ${ROOT-COMMAND-NAME} completion zsh > ~/.zfunc/_${ROOT-COMMAND-NAME}   # with fpath+=~/.zfunc in ~/.zshrc"})
+                  "  ${ROOT-COMMAND-NAME} completion zsh > ~/.zfunc/_${ROOT-COMMAND-NAME}",
+                  "%nFor zsh, put fpath+=~/.zfunc before compinit in ~/.zshrc."})
 public class CompletionCommand implements Runnable {
     @Spec
     CommandSpec spec;

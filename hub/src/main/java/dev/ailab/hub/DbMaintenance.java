@@ -273,7 +273,8 @@ public final class DbMaintenance {
                 }
                 Files.copy(in, candidate, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new OperationFailedException("cannot read backup " + backup + " (" + e.getMessage() + "); nothing was changed",
+                throw new OperationFailedException("cannot read backup " + backup + " ("
+                        + dev.ailab.core.error.IoMessages.describe(e) + "); nothing was changed",
                         "the file is damaged, not a backup, or needs --identity", e);
             }
             String version;
@@ -308,8 +309,9 @@ public final class DbMaintenance {
                     }
                 }
             } catch (SQLException e) {
-                throw new OperationFailedException("backup " + backup + " is not a usable ai-lab database (" + e.getMessage() + "); nothing was changed",
-                        "pick another backup; nothing was changed", e);
+                throw new OperationFailedException("backup " + backup + " is not a usable ai-lab database ("
+                        + StoreFactory.plainMessage(e) + "); nothing was changed",
+                        "pick another backup (one made by 'ai-lab db backup')", e);
             }
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path aside = null;

@@ -344,7 +344,8 @@ public final class StoreFactory implements AutoCloseable {
                 if (sql != null && isCorrupt(sql)) {
                     throw translate(sql);
                 }
-                throw new OperationFailedException("cannot migrate " + where() + ": " + e.getMessage(),
+                String detail = sql != null ? plainMessage(sql) : String.valueOf(e.getMessage()).strip().split("\\R", 2)[0];
+                throw new OperationFailedException("cannot migrate " + where() + ": " + detail,
                         "if this file is not an ai-lab database, point store.url / AI_LAB_DB_URL elsewhere", e);
             }
         } catch (IOException e) {
@@ -419,11 +420,50 @@ public final class StoreFactory implements AutoCloseable {
         return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT") || m.contains("malformed");
     }
 
+    /**
+     * A database error in plain words, without the driver's codes: "[SQLITE_NOTADB] File opened
+     * that is not a database file (file is not a database)" becomes "the file is not an SQLite
+     * database". Other errors keep their own detail ("no such table: work_items").
+     */
+    public static String plainMessage(SQLException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("^\\[(SQLITE_[A-Z_]+)\\]\\s*(.*)$", java.util.regex.Pattern.DOTALL)
+                .matcher(m);
+        if (!code.matches()) {
+            return m;
+        }
+        String rest = code.group(2);
+        String base = code.group(1).replaceFirst("^(SQLITE_[A-Z]+)_.*$", "$1");
+        switch (base) {
+            case "SQLITE_NOTADB":
+                return "the file is not an SQLite database";
+            case "SQLITE_CORRUPT":
+                return "SQLite found damaged pages in it";
+            case "SQLITE_BUSY", "SQLITE_LOCKED":
+                return "another process holds a lock on it";
+            case "SQLITE_READONLY":
+                return "it is read-only (the file, its folder or the file system)";
+            case "SQLITE_CANTOPEN":
+                return "it cannot be opened (a missing folder or no permission)";
+            case "SQLITE_FULL":
+                return "the disk is full";
+            case "SQLITE_PERM", "SQLITE_AUTH":
+                return "permission denied";
+            case "SQLITE_IOERR":
+                return "a read or write of the file failed";
+            default:
+                // "SQL error or missing database (no such table: x)": the detail in parentheses says more.
+                java.util.regex.Matcher detail = java.util.regex.Pattern.compile("^.*?\\((.+)\\)$", java.util.regex.Pattern.DOTALL)
+                        .matcher(rest);
+                return detail.matches() ? detail.group(1) : rest;
+        }
+    }
+
     /** Turns a database error into a message the user can act on. */
     public ToolkitException translate(SQLException e) {
-        String m = String.valueOf(e.getMessage());
+        String m = plainMessage(e);
         if (isCorrupt(e)) {
-            return new OperationFailedException("the database " + where() + " is damaged or not a database (" + m + ")",
+            return new OperationFailedException("the database " + where() + " is damaged or not a database: " + m,
                     restoreHint(), e);
         }
         if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
@@ -431,14 +471,15 @@ public final class StoreFactory implements AutoCloseable {
                     + BUSY_TIMEOUT_MS / 1000 + " s", "try again; look for a stuck ai-lab process", e);
         }
         if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
-            return new OperationFailedException("cannot write the database " + where() + " (" + m + ")",
+            return new OperationFailedException("cannot write the database " + where() + ": " + m,
                     "check the permissions of the file and its folder", e);
         }
         if ("28P01".equals(e.getSQLState()) || "08001".equals(e.getSQLState()) || "3D000".equals(e.getSQLState())) {
             return new ExternalSystemException("cannot connect to " + where() + ": " + m,
                     "check store.url / AI_LAB_DB_URL, store.user and the password variable named by store.password_env", e);
         }
-        return new ExternalSystemException("database error on " + where() + ": " + m, null, e);
+        return new ExternalSystemException("database error on " + where() + ": " + m,
+                "check that the database is up and store.url / AI_LAB_DB_URL points at it; -x shows the details", e);
     }
 
     static SQLException findSql(Throwable t) {

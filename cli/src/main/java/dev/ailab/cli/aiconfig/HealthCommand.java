@@ -100,6 +100,11 @@ public class HealthCommand implements Callable<Integer> {
             out.println();
             out.println("Overall: " + status);
             out.flush();
+            // The table cuts long fixes at the terminal's width; the whole fix of each failed check goes to stderr.
+            PrintWriter err = spec.commandLine().getErr();
+            checks.stream().filter(c -> c.level() != Level.OK && c.fix() != null)
+                    .forEach(c -> err.println("hint: " + c.name() + ": " + c.fix()));
+            err.flush();
         }
         return error ? ExitCodes.FAILED : 0;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 "Running it again on an existing library says so and changes nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-config init git@github.com:team/ai-library.git --ssh-key ~/.ssh/id_ed25519",
-                "  GITHUB_TOKEN=... ai-config init https://github.com/team/ai-library.git --token-env GITHUB_TOKEN",
+                "  ai-config init https://github.com/team/ai-library.git --token-env GH_TOKEN",
                 "  ai-config init            # uses library.repository from the config"})
 public class InitCommand implements Callable<Integer> {
     @Spec

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Describe a template: its questions (with defaults and allowed values) and what each profile tier adds.",
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab template show python", "  ai-lab template show --template-dir ./my-template",
-            "  ai-lab template show https://github.com/me/tpl.git --vcs-ref main --output json"})
+            "  ai-lab template show https://github.com/me/tpl.git --vcs-ref main -o json"})
 public class TemplateShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Verified backups of the host: create, list, info, verify, restore, prune.",
         footerHeading = "%nFormat:%n",
-        footer = {"  <backup_dir>/ai-lab-backup-<UTC time>.tar.gz: first entry ai-lab-backup-manifest.json (format version,",
-                  "  time, every entry's type, mode, size and SHA-256), then the files of <base_dir>; next to it a .sha256",
-                  "  file that 'sha256sum -c' reads. The age identity and the backups folder are never included.",
+        footer = {"  <backup_dir>/ai-lab-backup-<UTC time>.tar.gz holds first ai-lab-backup-manifest.json (format "
+                          + "version, time, every entry's type, mode, size and SHA-256), then the files of <base_dir>. "
+                          + "Next to it is a .sha256 file that 'sha256sum -c' reads. The age identity and the backups "
+                          + "folder are never included.",
                   "",
                   "Examples:",
                   "  ai-lab backup create --include-secrets && ai-lab backup list",

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code backup create}: a verified tar.gz of the deployment folder. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Back up the deployment's configuration and state (and with --include-secrets the encrypted",
-                       "secrets, never decrypted) into a tar.gz with a manifest of every entry's SHA-256 and mode,",
-                       "plus a .sha256 checksum file. Written atomically, mode 0600."},
+        description = {"Back up the deployment's configuration and state into a tar.gz.",
+                       "With --include-secrets the encrypted secrets go in too, never decrypted. The archive holds a "
+                               + "manifest of every entry's SHA-256 and mode and comes with a .sha256 checksum file. "
+                               + "Written atomically, mode 0600."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab backup create", "  ai-lab backup create --include-secrets --dir /mnt/usb/ai-backups",
                   "  ai-lab backup create --schedule weekly --keep 8",

@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code backup restore FILE}: verified, atomic, keeps what it replaces. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore a backup into the base folder (or --target DIR). The archive is verified first; then",
-                       "everything is extracted and checked in a staging folder, and only then swapped in, top-level",
-                       "name by name, what it replaces kept in <target>/.replaced-<time>/. A failed swap puts back",
-                       "what was moved. Entries with absolute paths, '..', links pointing outside or device files are",
-                       "refused. The age identity and the backups folder are never touched. Stop the pod first."},
+        description = {"Restore a backup into the base folder (or --target DIR).",
+                       "The archive is verified first; then everything is extracted and checked in a staging folder, "
+                               + "and only then swapped in, top-level name by name, what it replaces kept in "
+                               + "<target>/.replaced-<time>/. A failed swap puts back what was moved. Entries with absolute "
+                               + "paths, '..', links pointing outside or device files are refused. The age identity and the "
+                               + "backups folder are never touched. Stop the pod first."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab backup restore /ai/backups/ai-lab-backup-20261122T100000Z.tar.gz --dry-run",
+        footer = {"  ai-lab backup restore ai-lab-backup-20261122T100000Z.tar.gz --dry-run",
                   "  ai-lab deploy restart && ai-lab backup restore FILE",
                   "%nExit codes: 0 restored (or planned), 1 damaged or unsafe archive (nothing changed), 2 unknown format version"})
 public class BackupRestoreCommand implements Callable<Integer> {

@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code backup verify FILE}: every entry against the manifest, the archive against its checksum. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the archive against its .sha256 file and every entry against the manifest (type, mode,",
-                       "size, SHA-256), and refuse unsafe entries: a flipped byte anywhere is found."},
+        description = {"Check a backup archive: a flipped byte anywhere is found.",
+                       "The archive is checked against its .sha256 file and every entry against the manifest (type, "
+                               + "mode, size, SHA-256); unsafe entries are refused."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab backup verify /ai/backups/ai-lab-backup-20261122T100000Z.tar.gz",
-                  "  for f in /ai/backups/*.tar.gz; do ai-lab backup verify -q \"$f\" || echo \"BAD $f\"; done",
+                  "  for f in /ai/backups/*.gz; do ai-lab backup verify -q \"$f\" || echo \"$f\"; done",
                   "%nExit codes: 0 intact, 1 damaged, truncated or unsafe, 2 not a backup or unknown format version"})
 public class BackupVerifyCommand implements Callable<Integer> {
     @Spec
@@ -49,8 +50,10 @@ public class BackupVerifyCommand implements Callable<Integer> {
             host.out.println("ok: " + r.file() + " (" + r.entriesChecked() + " entries match the manifest"
                     + (r.checksumFileChecked() ? ", archive matches its .sha256" : "") + ")");
         } else {
-            host.out.println("DAMAGED: " + r.file() + " (" + r.problems().size() + " problems)");
+            host.out.println("DAMAGED: " + r.file() + " (" + r.problems().size() + (r.problems().size() == 1 ? " problem)" : " problems)"));
             r.problems().forEach(p -> host.out.println("  " + p));
+            host.err.println("hint: a damaged backup cannot be restored; pick another one ('ai-lab backup list')");
+            host.err.flush();
         }
         host.out.flush();
         return r.ok() ? 0 : 1;

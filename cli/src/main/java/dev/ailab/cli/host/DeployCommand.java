@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "The AI-agent host: status, containers, restart, logs.",
         footerHeading = "%nConfig:%n",
-        footer = {"  deployment.base_dir (default /ai; env AI_LAB_DEPLOY_DIR), deployment.pod (default ai-agents),",
-                  "  deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>).",
+        footer = {"  deployment.base_dir (default /ai; env AI_LAB_DEPLOY_DIR), deployment.pod (default ai-agents) and "
+                          + "deployment.agents (default claude, grok, gemini). Each agent runs as container <pod>-<agent> (or <agent>).",
                   "",
                   "Examples:",
-                  "  ai-lab deploy status            # state and the next command to run; exit 0 only when running",
-                  "  ai-lab deploy restart grok      # restart one agent container"})
+                  "  ai-lab deploy status        # the state and what to run next; 0 when running",
+                  "  ai-lab deploy restart grok  # restart one agent container"})
 public class DeployCommand extends GroupCommand {
     @Override
     public java.util.List<Class<?>> subcommands() {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "containers", mixinStandardHelpOptions = true,
         description = "List the pod's containers with state, uptime, restart count and image.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab deploy containers", "  ai-lab deploy containers --output json | jq -r '.[] | select(.state != \"running\") | .name'",
+        footer = {"  ai-lab deploy containers", "  ai-lab deploy containers -o json | jq -r '.[] | select(.state != \"running\")'",
                   "%nExit codes: 0 listed, 1 the pod does not exist, 3 podman missing, failing or timing out"})
 public class DeployContainersCommand implements Callable<Integer> {
     @Spec

@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code deploy status}: the host's state from what is really there, and the next command to run. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Detect the host's state from what is really there: base folder, age identity, each agent's",
-                       "secret (present and decryptable), podman, the pod and each agent container (uptime, restarts),",
-                       "the last backup. Sums up as not-installed, needs-secrets, stopped, degraded or running, with",
-                       "the next command to run."},
+        description = {"Detect the host's state from what is really there.",
+                       "Looks at the base folder, the age identity, each agent's secret (present and decryptable), "
+                               + "podman, the pod and each agent container (uptime, restarts) and the last backup, and sums "
+                               + "up as not-installed, needs-secrets, stopped, degraded or running, with the next command to run."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab deploy status", "  ai-lab deploy status --output json | jq -r .state",
                   "  ai-lab deploy status -q || make restart",

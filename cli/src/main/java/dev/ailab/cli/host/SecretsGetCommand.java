@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code secrets get AGENT}: the plaintext on stdout, only into a pipe or file unless --reveal. */
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Decrypt an agent's secret to standard output. Refuses when standard output is a terminal,",
-                       "unless --reveal is given. Nothing is written when the file does not decrypt."},
+        description = {"Decrypt an agent's secret to standard output.",
+                       "Refuses when standard output is a terminal, unless --reveal is given. Nothing is written when "
+                               + "the file does not decrypt."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab secrets get claude | podman secret create claude-key -",
                   "  ai-lab secrets get grok --reveal",

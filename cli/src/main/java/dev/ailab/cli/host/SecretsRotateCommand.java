@@ -15,11 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code secrets rotate}: re-encrypts every secret to a new identity or recipient set. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Re-encrypt every secret to a new host identity (--new-identity) and/or a new set of extra",
-                       "recipients (--recipient, replacing recipients.txt; --no-recipients clears it).",
-                       "All or nothing: every secret is re-encrypted and checked before any file is swapped, and the",
-                       "old files are kept until all swaps succeed. The replaced identity is kept as",
-                       "age/identity-<time>.retired so older backups stay readable."},
+        description = {"Re-encrypt every secret to a new host identity and/or a new set of extra recipients.",
+                       "--new-identity makes the new identity; --recipient replaces recipients.txt and --no-recipients "
+                               + "clears it. All or nothing: every secret is re-encrypted and checked before any file is "
+                               + "swapped, and the old files are kept until all swaps succeed. The replaced identity is "
+                               + "kept as age/identity-<time>.retired so older backups stay readable."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab secrets rotate --new-identity",
                   "  ai-lab secrets rotate --recipient age1admin... --recipient age1backup...",

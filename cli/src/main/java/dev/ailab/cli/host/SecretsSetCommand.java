@@ -26,17 +26,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code secrets set AGENT}: encrypts standard input into {@code <agent>.age}. */
 @Command(name = "set", mixinStandardHelpOptions = true,
-        description = {"Encrypt an agent's secret, read from standard input only, to the host's recipients",
-                       "(plus any --recipient) and write <secrets_dir>/<agent>.age atomically with mode 0600.",
-                       "At a terminal the secret is read without echo. One trailing newline is dropped.",
-                       "The secret is never taken from arguments or the environment."},
+        description = {"Encrypt an agent's secret, read from standard input only, to the host's recipients.",
+                       "The secret is encrypted to the host identity and any --recipient, and written to "
+                               + "<secrets_dir>/<agent>.age atomically with mode 0600. At a terminal the secret is read "
+                               + "without echo. One trailing newline is dropped. The secret is never taken from arguments "
+                               + "or the environment."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab secrets set claude < ~/claude.key",
                   "  pass show api/grok | ai-lab secrets set grok",
-                  "  ai-lab secrets set gemini --recipient age1... --armor     # also readable by an admin key",
-                  "  ai-lab secrets set claude --force < ~/new-claude.key        # replace the stored one",
-                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init') or a secret exists (without --force),",
-                  "  2 empty secret or bad name/recipient"})
+                  "  ai-lab secrets set gemini --recipient age1... --armor  # for an admin key too",
+                  "  ai-lab secrets set claude --force < ~/new.key  # replace the stored one",
+                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init') or a secret exists",
+                  "  (without --force), 2 empty secret or bad name/recipient"})
 public class SecretsSetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code secrets verify [AGENT]}: exists, permissions right, decrypts. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check each configured agent's secret (or only AGENT's): the file exists, its mode is 0600,",
-                       "and it decrypts with the host identity to a non-empty value. Values are never shown.",
-                       "--fix sets loose modes (of the secrets and the identity) to 0600."},
+        description = {"Check each configured agent's secret, or only AGENT's.",
+                       "A secret is fine when its file exists, its mode is 0600 and it decrypts with the host identity "
+                               + "to a non-empty value. Values are never shown. --fix sets loose modes (of the secrets and "
+                               + "the identity) to 0600."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab secrets verify", "  ai-lab secrets verify claude", "  ai-lab secrets verify --fix",
-                  "%nExit codes: 0 every secret is fine, 1 a secret is missing, does not decrypt or has loose permissions,",
-                  "  or the identity is missing"})
+                  "%nExit codes: 0 every secret is fine, 1 a secret is missing, does not decrypt or has loose "
+                          + "permissions, or the identity is missing."})
 public class SecretsVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab db backup", "  ai-lab db backup --file /mnt/usb/hub.db.gz",
             "  ai-lab db backup --schedule daily --keep 14",
-            "  ai-lab db backup --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"})
+            "  ai-lab db backup --encrypt-to \"$(age-keygen -y ~/.config/age/key.txt)\""})
 public class DbBackupCommand extends HubCommand {
     @Option(names = "--file", paramLabel = "FILE",
             description = "Where to write (default: backups/ai-lab-STAMP.db.gz next to the database).")

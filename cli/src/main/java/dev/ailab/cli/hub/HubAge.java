@@ -32,7 +32,8 @@ final class HubAge {
         try {
             X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new InvalidInputException("invalid age recipient '" + recipient + "': " + e.getMessage(),
+            // jagged's words ("Bech32 Part Separator [1] position [3] found in checksum") say nothing to a person.
+            throw new InvalidInputException("invalid age recipient '" + recipient + "': the key is damaged (its length or checksum is wrong)",
                     "give an X25519 public key starting with age1 (see 'age-keygen -y KEYFILE')");
         }
     }

@@ -7,6 +7,7 @@ import dev.ailab.cli.TextTable;
 import dev.ailab.core.config.LoadedConfig;
 import dev.ailab.core.config.StoreConfig;
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.error.IoMessages;
 import dev.ailab.hub.SqliteNative;
 import dev.ailab.hub.StoreFactory;
 import dev.ailab.hub.StoreSettings;
@@ -123,7 +124,7 @@ public abstract class HubCommand implements Callable<Integer> {
             }
             return Files.readString(p);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + fileOrDash + ": " + e.getMessage(), null);
+            throw new InvalidInputException("cannot read " + fileOrDash + ": " + IoMessages.describe(e), IoMessages.hint(e));
         }
     }
 

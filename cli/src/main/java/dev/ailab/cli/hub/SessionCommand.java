@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {"  id=$(ai-lab session start --agent claude --model opus --project shop)",
             "  ai-lab session log \"$id\" 'ran the test suite'",
-            "  ai-lab session end \"$id\" --summary 'fixed login' --tokens-in 12000 --tokens-out 3400 --cost 0.41"})
+            "  ai-lab session end \"$id\" --summary 'fixed login' --tokens-in 12000 --cost 0.41"})
 public class SessionCommand extends GroupCommand {
     @Override
     public java.util.List<Class<?>> subcommands() {

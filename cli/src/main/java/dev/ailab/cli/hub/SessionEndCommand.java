@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code session end}: records the end time, summary, tokens and cost; silent on success. */
 @Command(name = "end", mixinStandardHelpOptions = true, description = "End a session, with what it cost and did.",
-        footerHeading = "%nExamples:%n", footer = {"  ai-lab session end 7 --summary 'fixed login' --tokens-in 12000 --tokens-out 3400 --cost 0.41"})
+        footerHeading = "%nExamples:%n", footer = {"  ai-lab session end 7 --summary 'fixed login' --cost 0.41",
+            "  ai-lab session end 7 --tokens-in 12000 --tokens-out 3400 --work 12,13"})
 public class SessionEndCommand extends HubCommand {
     @Parameters(paramLabel = "ID") long id;
     @Option(names = "--summary", paramLabel = "TEXT") String summary;

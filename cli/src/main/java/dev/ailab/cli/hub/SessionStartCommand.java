@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code session start}: prints only the id, for wrappers to capture. */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start an AI session and print its id.",
-        footerHeading = "%nExamples:%n", footer = {"  id=$(ai-lab session start --agent claude --model opus --project shop --work 12)"})
+        footerHeading = "%nExamples:%n", footer = {"  id=$(ai-lab session start --agent claude --model opus -p shop --work 12)"})
 public class SessionStartCommand extends HubCommand {
     @Option(names = "--agent", required = true, paramLabel = "NAME", description = "The agent (claude, grok, gemini, ...).") String agent;
     @Option(names = "--model", paramLabel = "MODEL") String model;

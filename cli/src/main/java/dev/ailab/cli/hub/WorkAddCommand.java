@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code work add}: one plain-JDBC insert; prints the new id. */
 @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a work item and print its id.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab work add 'Fix the login page' --project shop --priority high --label bug --due +3d",
-            "  git log -1 --format=%%B | ai-lab work add 'Follow up on the last commit' --body-file -"})
+        footer = {"  ai-lab work add 'Fix the login page' -p shop -P high --label bug --due +3d",
+            "  git log -1 --format=%%B | ai-lab work add 'Follow up on HEAD' --body-file -"})
 public class WorkAddCommand extends HubCommand {
     @Parameters(arity = "1..*", paramLabel = "TITLE", description = "The title (several words are joined with spaces).")
     List<String> title;

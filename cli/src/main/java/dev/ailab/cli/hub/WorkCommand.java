@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "work", mixinStandardHelpOptions = true,
         description = "Work items: add, list, show, update, start, block, done, delete, import, export.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ai-lab work add 'Fix the login page' --project shop --priority high --label bug",
+        footer = {"  ai-lab work add 'Fix the login page' --project shop --priority high -l bug",
             "  ai-lab work list --label bug --sort priority",
             "  ai-lab work done 12"})
 public class WorkCommand extends GroupCommand {

@@ -9,6 +9,8 @@ import dev.ailab.cli.RunContext;
 import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.config.YamlSource;
+import dev.ailab.core.error.IoMessages;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
 import dev.ailab.generators.migrate.LegacyMigrator;
@@ -30,13 +32,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code vectorweight migrate}: old verbose format to the simplified schema, with a full report. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Convert an old verbose config (metadata.project_name, kubernetes_distribution, node_count,",
-                "resources.{cpu_cores,memory_gb,storage_gb,gpu_*}, storage_class, ...) to the simplified schema.",
-                "Resources map to the nearest size preset plus explicit overrides. Every input key is either",
-                "mapped or listed in the report (stderr) with the reason; nothing is dropped silently."},
+        description = {"Convert an old verbose config to the simplified schema.",
+                "The old keys (metadata.project_name, kubernetes_distribution, node_count, "
+                        + "resources.{cpu_cores,memory_gb,storage_gb,gpu_*}, storage_class, ...) get their new places; "
+                        + "resources map to the nearest size preset plus explicit overrides. Every input key is either "
+                        + "mapped or listed in the report (stderr) with the reason; nothing is dropped silently."},
         footerHeading = "%nExamples:%n",
         footer = {"  vectorweight migrate old-config.yaml --file vectorweight.yaml",
-                  "  vectorweight migrate old-config.yaml > vectorweight.yaml 2> migration-report.txt"})
+                  "  vectorweight migrate old.yaml > vectorweight.yaml 2> migration-report.txt"})
 public class ConfigMigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,15 +60,25 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
         Path in = context.workingDir().resolve(old);
+        // Read, decode and parse the way 'validate' does, so a broken file gets the same words:
+        // FILE:LINE:COLUMN, what is wrong in an editor's terms, and a hint.
+        YamlSource source = YamlSource.read(in);
+        if (!source.parsed()) {
+            throw new ConfigException(source.problems());
+        }
         JsonNode tree;
         try {
             tree = ConfigMapper.yaml().readTree(Files.readAllBytes(in));
         } catch (JsonProcessingException e) {
+            if (!source.problems().isEmpty()) {
+                throw new ConfigException(source.problems());
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(List.of(new ConfigProblem(in, line, col, e.getOriginalMessage(), "fix the YAML syntax at that position")));
+            throw new ConfigException(List.of(new ConfigProblem(in, line, col, "the YAML cannot be read here",
+                    "fix the YAML syntax at that position; 'vectorweight validate --config FILE' says more")));
         } catch (IOException e) {
-            throw new OperationFailedException("cannot read " + in + ": " + e.getMessage(), "check the path");
+            throw new OperationFailedException("cannot read " + in + ": " + IoMessages.describe(e), IoMessages.hint(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(List.of(new ConfigProblem(in, 1, 1, "not a YAML mapping", "give the old config file")));

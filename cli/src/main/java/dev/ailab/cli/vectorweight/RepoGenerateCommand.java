@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code vectorweight generate}: writes the GitOps repository, incrementally and safely. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write the GitOps repository. Only changed files are written; files no longer",
-                "generated are deleted if untouched; files edited by hand are kept and reported",
-                "as conflicts unless --force. State: <dir>/.vectorweight/state.json."},
+        description = {"Write the GitOps repository; only changed files are written.",
+                "Files no longer generated are deleted if untouched; files edited by hand are kept and reported as "
+                        + "conflicts unless --force. State: <dir>/.vectorweight/state.json."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 written (or already up to date), 1 conflicts kept (everything else was written),",
-                  "  2 invalid config, 3 and 4 as for every command", "",
+        footer = {"  0 written (or already up to date), 1 conflicts kept (everything else was written), "
+                          + "2 invalid config, 3 and 4 as for every command", "",
                   "Examples:",
                   "  vectorweight generate --config vectorweight.yaml",
                   "  vectorweight generate -c vectorweight.yaml --dir ../homelab-deployment --force"})

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vectorweight plan}: what generate would do, file by file; writes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what generate would do to every output file: create, update, unchanged,",
-                "delete (stale), conflict (edited by hand since the last generate). Writes nothing."},
+        description = {"Show what generate would do to every output file, and write nothing.",
+                "Each file is listed as create, update, unchanged, delete (stale) or conflict (edited by hand since "
+                        + "the last generate)."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 up to date: generate would change nothing",
                   "  " + RepoPlanCommand.CHANGES + " generate would create, update or delete files",
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
                   "  2 invalid config; 1, 3, 4 as for every command", "",
                   "Examples:",
                   "  vectorweight plan --config vectorweight.yaml --diff",
-                  "  vectorweight plan -c vectorweight.yaml --dir deploy/ || echo 'run vectorweight generate'"})
+                  "  vectorweight plan -q -c homelab.yaml || vectorweight generate -c homelab.yaml"})
 public class RepoPlanCommand implements Callable<Integer> {
     /** Exit code: generate would change files. */
     public static final int CHANGES = 10;

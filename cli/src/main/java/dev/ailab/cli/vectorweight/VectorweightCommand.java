@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "vectorweight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate a complete homelab GitOps repository from a short YAML config.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug,",
-                  "  10 (plan) generate would change files, 11 (plan) files were edited by hand", "",
+        footer = {"  0 ok, 1 operation failed, 2 bad usage or input, 3 external system failed, 4 internal bug, "
+                          + "10 (plan) generate would change files, 11 (plan) files were edited by hand", "",
                   "Example:", "  vectorweight init && vectorweight generate --config vectorweight.yaml"})
 public class VectorweightCommand extends RootCommand {
     @Spec

@@ -59,7 +59,7 @@ final class ConfigText {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return "cannot read: " + e.getMessage();
+        return "cannot read: " + dev.ailab.core.error.IoMessages.describe(e);
     }
 
     /**

@@ -179,7 +179,7 @@ final class SchemaCheck {
                 String pattern = owner.path("pattern").asText();
                 return new Violation(pointer, false, name + " must be "
                         + owner.path("x-means").asText("a value matching " + pattern) + ", found" + shown(value),
-                        owner.path("x-hint").asText("the value must match " + pattern));
+                        owner.path("x-hint").asText("the value must match " + pattern) + labelSuggestion(owner, pointer, value));
             }
             case "minimum":
             case "exclusiveMinimum":
@@ -195,7 +195,7 @@ final class SchemaCheck {
             case "maxLength":
                 return new Violation(pointer, false, name + " is too long (" + value.asText().length()
                         + " characters, at most " + schema.path("maxLength").asText() + ")",
-                        keywordOwner(m).path("x-hint").asText("shorten the value"));
+                        keywordOwner(m).path("x-hint").asText("shorten the value") + labelSuggestion(keywordOwner(m), pointer, value));
             case "required": {
                 String key = m.getProperty();
                 return new Violation(pointer, false, (pointer.isEmpty() ? "the config" : name)
@@ -208,6 +208,25 @@ final class SchemaCheck {
                 return new Violation(pointer, false, name + ": " + m.getMessage().replaceFirst("^\\S+: ", ""),
                         "see 'ai-lab config schema' for what is allowed here");
         }
+    }
+
+    /** Cluster names are DNS labels of at most this many characters for vectorweight (see its DnsNamesRule). */
+    static final int MAX_CLUSTER_NAME = 40;
+    /** And project names at most this many, so that {@code <project>-deployment} stays a label. */
+    static final int MAX_PROJECT_NAME = 52;
+
+    private static boolean isDnsLabel(JsonNode owner) {
+        return "a DNS label".equals(owner.path("x-means").asText(null));
+    }
+
+    /** "; try 'lab-gpu'": a DNS label made from the value that fits, for the hint of a DNS-label field. */
+    private static String labelSuggestion(JsonNode owner, String pointer, JsonNode value) {
+        if (!isDnsLabel(owner) || !value.isTextual()) {
+            return "";
+        }
+        int max = pointer.matches("/clusters/\\d+/name") ? MAX_CLUSTER_NAME
+                : pointer.equals("/project_name") ? MAX_PROJECT_NAME : owner.path("maxLength").asInt(63);
+        return "; try '" + Suggestions.dnsLabel(value.asText(), max) + "'";
     }
 
     /**

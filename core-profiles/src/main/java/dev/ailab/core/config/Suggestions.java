@@ -45,6 +45,72 @@ public final class Suggestions {
         return null;
     }
 
+    /** Words a long name loses first when it has to be shortened. */
+    private static final java.util.Set<String> FILLER = java.util.Set.of(
+            "the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "with", "very", "my", "our");
+    /** Usual short forms, applied when dropping filler words is not enough. */
+    private static final java.util.Map<String, String> SHORT = java.util.Map.ofEntries(
+            java.util.Map.entry("production", "prod"), java.util.Map.entry("development", "dev"),
+            java.util.Map.entry("staging", "stage"), java.util.Map.entry("environment", "env"),
+            java.util.Map.entry("kubernetes", "k8s"), java.util.Map.entry("experimental", "exp"),
+            java.util.Map.entry("experiment", "exp"), java.util.Map.entry("laboratory", "lab"),
+            java.util.Map.entry("application", "app"), java.util.Map.entry("applications", "apps"),
+            java.util.Map.entry("database", "db"), java.util.Map.entry("service", "svc"),
+            java.util.Map.entry("services", "svcs"), java.util.Map.entry("cluster", "cl"),
+            java.util.Map.entry("inference", "infer"), java.util.Map.entry("training", "train"));
+
+    /**
+     * A DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit)
+     * of at most {@code max} characters made from {@code value}, for hints: the value in lower
+     * case with other characters turned into '-'; when too long, filler words go first
+     * ({@code the}, {@code for}, ...), then long words take their usual short form
+     * ({@code production} to {@code prod}), then whole words are dropped from the end, and only
+     * a single word longer than {@code max} is cut.
+     */
+    public static String dnsLabel(String value, int max) {
+        String s = value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.isEmpty()) {
+            return "my-name";
+        }
+        if (s.length() <= max) {
+            return s;
+        }
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(s.split("-")));
+        java.util.List<String> kept = new java.util.ArrayList<>(words);
+        kept.removeIf(FILLER::contains);
+        if (!kept.isEmpty()) {
+            words = kept;
+        }
+        // The longest words take their short form first, one at a time, until the name fits.
+        java.util.List<Integer> byLength = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            byLength.add(i);
+        }
+        final java.util.List<String> current = words;
+        byLength.sort(java.util.Comparator.comparingInt((Integer i) -> current.get(i).length()).reversed());
+        for (int i : byLength) {
+            if (String.join("-", words).length() <= max) {
+                break;
+            }
+            words.set(i, SHORT.getOrDefault(words.get(i), words.get(i)));
+        }
+        java.util.List<String> distinct = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(words));
+        if (String.join("-", words).length() > max) {
+            words = distinct;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String w : words) {
+            if (out.length() + (out.length() > 0 ? 1 : 0) + w.length() > max) {
+                break;
+            }
+            out.append(out.length() > 0 ? "-" : "").append(w);
+        }
+        if (out.length() == 0) {
+            out.append(words.get(0), 0, max);
+        }
+        return out.toString().replaceAll("-+$", "");
+    }
+
     private static String normalize(String s) {
         return s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }

@@ -17,14 +17,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * position that needs the fix, with a hint; SnakeYAML's own message is used only for errors no
  * rule here knows.
  */
-final class YamlSyntaxMessages {
+public final class YamlSyntaxMessages {
     private static final Pattern TAB_INDENT = Pattern.compile("^ *\t");
 
     private YamlSyntaxMessages() {
     }
 
     /** The problems that {@code e}, thrown while composing {@code text}, stands for. */
-    static List<ConfigProblem> of(Path file, String text, YAMLException e) {
+    public static List<ConfigProblem> of(Path file, String text, YAMLException e) {
         if (e instanceof MarkedYAMLException marked) {
             return syntaxProblems(file, text, marked);
         }

@@ -1,5 +1,7 @@
 package dev.ailab.core.template;
 
+import dev.ailab.core.config.ConfigProblem;
+import dev.ailab.core.config.YamlSyntaxMessages;
 import dev.ailab.core.error.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +19,6 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -47,11 +48,11 @@ public final class YamlText {
                     .getSingleNode();
             checkDuplicates(node, file);
             return node;
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new InvalidInputException(at(file, m) + ": " + e.getProblem(), "fix the YAML syntax there");
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new InvalidInputException(file + ": " + e.getMessage(), "fix the YAML there");
+            // Worded as config files are: what is wrong in an editor's terms, at FILE:LINE:COLUMN.
+            ConfigProblem p = YamlSyntaxMessages.of(file, text, e).get(0);
+            throw new InvalidInputException(file + (p.line() > 0 ? ":" + p.line() + ":" + p.column() : "") + ": " + p.message(),
+                    p.hint());
         }
     }
 

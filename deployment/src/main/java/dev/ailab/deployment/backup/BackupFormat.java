@@ -49,7 +49,8 @@ public final class BackupFormat {
     }
 
     static OperationFailedException corrupt(Path archive, Exception e) {
-        return new OperationFailedException(archive + " is truncated or corrupt: " + e.getMessage(),
+        String why = e instanceof java.io.IOException io ? dev.ailab.core.error.IoMessages.describe(io) : e.getMessage();
+        return new OperationFailedException(archive + " is truncated or corrupt: " + why,
                 "use another backup ('ai-lab backup list'); nothing was changed");
     }
 

@@ -43,7 +43,8 @@ public final class BackupRestorer {
         Path root = (target == null ? baseDir : target).toAbsolutePath().normalize();
         VerifyReport report = verifier.verify(archive);
         if (!report.ok()) {
-            throw new OperationFailedException(archive + " failed verification (" + report.problems().size() + " problems, first: "
+            throw new OperationFailedException(archive + " failed verification (" + report.problems().size()
+                    + (report.problems().size() == 1 ? " problem: " : " problems, first: ")
                     + report.problems().get(0) + "); nothing was restored", "run 'ai-lab backup verify " + archive + "' for the full list");
         }
         BackupManifest manifest = BackupFormat.manifestOf(archive);

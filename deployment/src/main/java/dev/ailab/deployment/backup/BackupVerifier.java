@@ -184,8 +184,8 @@ public final class BackupVerifier {
     }
 
     private static String describe(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        String m = dev.ailab.core.error.IoMessages.describe(e);
+        return m == null || m.isBlank() ? "unreadable data" : m;
     }
 
     private static String readChecksum(Path sumFile) {

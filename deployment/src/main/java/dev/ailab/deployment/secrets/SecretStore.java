@@ -115,7 +115,10 @@ public final class SecretStore {
             }
             return AgeIdentity.parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {
-            throw new OperationFailedException("cannot read age identity " + file + ": " + e.getMessage(), "check the file's owner and permissions", e);
+            throw new OperationFailedException("cannot read age identity " + file + ": " + dev.ailab.core.error.IoMessages.describe(e),
+                    e instanceof java.nio.charset.CharacterCodingException
+                            ? "an age identity is a text file with an AGE-SECRET-KEY-1... line; check the path given with --identity"
+                            : dev.ailab.core.error.IoMessages.hint(e), e);
         }
     }
 

@@ -119,7 +119,7 @@ public final class Vectorweight {
         }
         if (Files.exists(planned.output()) && !Files.isDirectory(planned.output())) {
             throw new OperationFailedException("the output " + planned.output() + " exists and is not a folder",
-                    "choose another folder with --output");
+                    "choose another folder with --dir");
         }
         ApplyResult applied = store(planned.output()).apply(planned.plan(), force);
         return new Outcome(planned.output(), planned.plan(), applied, planned.warnings());

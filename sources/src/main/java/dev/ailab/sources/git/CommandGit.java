@@ -145,7 +145,11 @@ public final class CommandGit implements GitClient {
         Repo repo = new Repo(dir);
         Result r = repo.git("rev-parse", "--show-toplevel", "HEAD");
         if (r.code != 0) {
-            throw new dev.ailab.core.error.InvalidInputException(dir + " is not a valid git repository: " + GitErrors.lastLine(r.err()),
+            String said = GitErrors.significantLine(r.err());
+            String why = said.startsWith("not a git repository") ? "its .git folder is damaged or incomplete"
+                    : said.contains("unknown revision") || said.contains("ambiguous argument 'HEAD'") ? "HEAD does not point to a commit"
+                    : said;
+            throw new dev.ailab.core.error.InvalidInputException(dir + " is not a valid git repository: " + why,
                     "run 'ai-config health'; move the folder away and run 'ai-config init' to clone it again");
         }
         return repo;
@@ -249,7 +253,7 @@ public final class CommandGit implements GitClient {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                throw new ExternalSystemException("git " + args.get(0) + " did not finish within " + limit.toSeconds() + " s",
+                throw new ExternalSystemException("git did not finish " + purpose(args.get(0)) + " within " + limit.toSeconds() + " s",
                         "check the network, or raise the limit with AI_CONFIG_GIT_TIMEOUT (seconds)");
             }
             outReader.join();
@@ -257,13 +261,31 @@ public final class CommandGit implements GitClient {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new OperationFailedException("interrupted while running git " + args.get(0));
+            throw new OperationFailedException("interrupted while git was " + purpose(args.get(0)));
         }
         String errText;
         synchronized (err) {
             errText = err.toString();
         }
         return new Result(process.exitValue(), out.toByteArray(), errText);
+    }
+
+    /** What a git subcommand was doing, for messages that name no git command line: "reading the history". */
+    static String purpose(String subcommand) {
+        return switch (subcommand) {
+            case "clone" -> "cloning";
+            case "fetch" -> "fetching";
+            case "ls-remote" -> "listing the remote's branches";
+            case "rev-parse", "rev-list", "for-each-ref" -> "resolving a version";
+            case "checkout", "reset", "read-tree", "update-index" -> "updating the files";
+            case "log" -> "reading the history";
+            case "diff", "status", "ls-files" -> "comparing the files";
+            case "show", "cat-file", "ls-tree" -> "reading a file";
+            case "config" -> "reading the settings";
+            case "update-ref" -> "recording the version";
+            case "fsck" -> "checking the repository";
+            default -> "at work (" + subcommand + ")";
+        };
     }
 
     private static Thread daemon(Runnable r) {
@@ -334,8 +356,8 @@ public final class CommandGit implements GitClient {
         private Result ok(String... args) {
             Result r = git(args);
             if (r.code != 0) {
-                throw new OperationFailedException("git " + String.join(" ", args) + " failed in " + dir + ": "
-                        + GitErrors.lastLine(r.err()), "run 'ai-config health' to check the library");
+                throw new OperationFailedException("git failed " + purpose(args[0]) + " in " + dir + ": "
+                        + GitErrors.significantLine(r.err()), "run 'ai-config health' to check the library");
             }
             return r;
         }

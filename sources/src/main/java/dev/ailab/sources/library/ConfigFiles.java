@@ -122,11 +122,16 @@ public final class ConfigFiles {
 
     /** Computes the migration of an older config format to the current one, without writing. */
     public static Migration migrate(Path file) {
+        // Syntax and encoding problems worded as 'config validate' words them, at FILE:LINE:COLUMN.
+        dev.ailab.core.config.YamlSource source = dev.ailab.core.config.YamlSource.read(file);
+        if (!source.parsed()) {
+            throw new dev.ailab.core.config.ConfigException(source.problems());
+        }
         JsonNode tree;
         try {
             tree = ConfigMapper.yaml().readTree(file.toFile());
         } catch (IOException e) {
-            throw new InvalidInputException(file + " is not valid YAML: " + e.getMessage(), "fix the syntax first");
+            throw new InvalidInputException(file + " is not valid YAML", "fix the syntax first; 'ai-config config validate' shows where");
         }
         if (!(tree instanceof ObjectNode root)) {
             return new Migration(List.of(), null);

@@ -89,6 +89,13 @@ final class LibraryInit {
                     "check the URL; a library repository declares itself with a " + Library.MANIFEST
                             + " file (name: ..., format: 1)");
         }
+        dev.ailab.core.config.YamlSource source = dev.ailab.core.config.YamlSource.read(manifest);
+        if (!source.parsed()) {
+            dev.ailab.core.config.ConfigProblem p = source.problems().get(0);
+            throw new InvalidInputException(Library.MANIFEST + " of " + GitErrors.redact(url) + " is not valid YAML (line "
+                    + p.line() + ", column " + p.column() + ": " + p.message() + ")",
+                    "fix the manifest in the library repository: " + p.hint());
+        }
         try {
             JsonNode node = ConfigMapper.yaml().readTree(manifest.toFile());
             JsonNode format = node == null ? null : node.get("format");
@@ -98,8 +105,8 @@ final class LibraryInit {
                         "upgrade ai-config");
             }
         } catch (IOException e) {
-            throw new InvalidInputException(Library.MANIFEST + " of " + GitErrors.redact(url) + " is not valid YAML: "
-                    + e.getMessage(), "fix the manifest in the library repository");
+            throw new InvalidInputException(Library.MANIFEST + " of " + GitErrors.redact(url) + " is not valid YAML",
+                    "fix the manifest in the library repository");
         }
     }
 }

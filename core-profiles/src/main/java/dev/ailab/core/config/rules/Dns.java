@@ -1,6 +1,6 @@
 package dev.ailab.core.config.rules;
 
-import java.util.Locale;
+import dev.ailab.core.config.Suggestions;
 import java.util.regex.Pattern;
 
 /** RFC 1123 names as Kubernetes and DNS use them. */
@@ -45,9 +45,8 @@ final class Dns {
         return null;
     }
 
-    /** A suggestion that makes {@code value} a valid label, for hints. */
-    static String suggest(String value) {
-        String s = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        return s.isEmpty() ? "my-name" : s;
+    /** A valid label of at most {@code max} characters made from {@code value}, for hints. */
+    static String suggest(String value, int max) {
+        return Suggestions.dnsLabel(value, max);
     }
 }

@@ -25,7 +25,8 @@ public final class DnsNamesRule implements ConfigRule {
             String p = Dns.labelProblem(config.projectName, MAX_PROJECT_NAME);
             if (p != null) {
                 problems.add(at.problem("/project_name", "project_name '" + config.projectName + "' " + p,
-                        "it names the AppProject and the output folder; try '" + Dns.suggest(config.projectName) + "'"));
+                        "it names the AppProject and the output folder; try '"
+                                + Dns.suggest(config.projectName, MAX_PROJECT_NAME) + "'"));
             }
         }
         if (config.clusters == null) {
@@ -40,7 +41,9 @@ public final class DnsNamesRule implements ConfigRule {
                 String p = Dns.labelProblem(c.name, MAX_CLUSTER_NAME);
                 if (p != null) {
                     problems.add(at.problem("/clusters/" + i + "/name", "cluster name '" + c.name + "' " + p,
-                            "cluster names become Kubernetes and Argo CD names; try '" + Dns.suggest(c.name) + "'"));
+                            "cluster names become Kubernetes and Argo CD names"
+                                    + (c.name.length() > MAX_CLUSTER_NAME ? " (with suffixes such as -gpu-operator)" : "")
+                                    + "; try '" + Dns.suggest(c.name, MAX_CLUSTER_NAME) + "'"));
                 }
             }
             if (c.domain != null && !c.domain.isBlank()) {
