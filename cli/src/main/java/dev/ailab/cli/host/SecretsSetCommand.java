@@ -36,8 +36,7 @@ import picocli.CommandLine.Spec;
                   "  pass show api/grok | ai-lab secrets set grok",
                   "  ai-lab secrets set gemini --recipient age1... --armor  # for an admin key too",
                   "  ai-lab secrets set claude --force < ~/new.key  # replace the stored one",
-                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init') or a secret exists",
-                  "  (without --force), 2 empty secret or bad name/recipient"})
+                  "%nExit codes: 0 stored, 1 no identity (run 'secrets init') or a secret exists (without --force), 2 empty secret or bad name/recipient"})
 public class SecretsSetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
