@@ -158,7 +158,7 @@ class HubCommandsTest {
                 .findFirst().orElseThrow();
         ok("work", "add", "secret work");
         Path out = home.resolve("hub.db.gz.age");
-        ok("db", "backup", "--output", out.toString(), "--encrypt-to", recipient);
+        ok("db", "backup", "--file", out.toString(), "--encrypt-to", recipient);
         assertThat(new String(Files.readAllBytes(out), 0, 21)).isEqualTo("age-encryption.org/v1");
         Path plain = home.resolve("plain.db.gz");
         Process dec = new ProcessBuilder("age", "-d", "-i", key.toString(), "-o", plain.toString(), out.toString())
