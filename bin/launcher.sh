@@ -45,14 +45,12 @@ for word in "$@"; do
   esac
   if [ -z "$first" ]; then first=$word; elif [ -z "$second" ]; then second=$word; fi
 done
-# Which archive: commands that load Hibernate (ideas, sessions, projects, work update and
-# delete) map a full one; every other command a lean one without Hibernate's 3,000 classes.
-# Debian's JDK 17 maps an archive at a random address and relocates all of it on every start,
-# so the lean one starts about 0.02 s sooner.
+# Which archive: every command maps the lean one, without Hibernate's 3,000 classes, since no
+# command loads Hibernate (ideas, sessions, projects and work update/delete are plain JDBC like
+# the rest of the hub). Debian's JDK 17 maps an archive at a random address and relocates all
+# of it on every start, so the lean one starts about 0.02 s sooner than the full one would. A
+# command that boots Hibernate (a long-lived server) would be named here to get KIND=full.
 KIND=lean
-case "$FRONT $first $second" in
-  "ai-lab idea "*|"ai-lab session "*|"ai-lab project "*|"ai-lab work update"|"ai-lab work delete") KIND=full ;;
-esac
 # A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
 # only when standard input is a regular file).
 if [ -n "$JIT_FLAGS" ] && [ "$first $second" = "secrets set" ] && [ -f /dev/stdin ] \

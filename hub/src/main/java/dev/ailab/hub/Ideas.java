@@ -1,11 +1,22 @@
 package dev.ailab.hub;
 
 import dev.ailab.core.error.InvalidInputException;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 
-/** Ideas: add, list, show, promote to a work item. Hibernate throughout. */
+/**
+ * Ideas: add, list, show, promote to a work item. Plain JDBC over the columns the {@link Idea}
+ * entity maps, with the same value formats.
+ */
 public final class Ideas {
+    private static final String SELECT = "SELECT id, title, body, tags, promoted_work_item_id, created_at FROM idea";
+
     private final StoreFactory store;
 
     public Ideas(StoreFactory store) {
@@ -18,6 +29,11 @@ public final class Ideas {
             return new IdeaRow(i.id, i.title, i.body, List.copyOf(i.tags), i.promotedTo == null ? null : i.promotedTo.id,
                     StoreValues.instant(i.createdAt));
         }
+
+        static IdeaRow read(ResultSet rs) throws SQLException {
+            return new IdeaRow(rs.getLong(1), rs.getString(2), rs.getString(3), StoreValues.splitLabels(rs.getString(4)),
+                    JdbcValues.getLong(rs, 5), rs.getString(6));
+        }
     }
 
     public IdeaRow add(String title, String body, List<String> tags) {
@@ -25,73 +41,102 @@ public final class Ideas {
             throw new InvalidInputException("an idea needs a title", "give a non-empty title");
         }
         List<String> normalized = StoreValues.labels(tags);
-        return store.hibernate(s -> {
-            Idea i = new Idea();
-            i.title = title.strip();
-            i.body = body;
-            i.tags = normalized;
-            i.createdAt = Instant.now();
-            s.persist(i);
-            s.flush();
-            return IdeaRow.of(i);
+        String created = StoreValues.now();
+        long id = store.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO idea (title, body, tags, created_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, title.strip());
+                ps.setString(2, body);
+                ps.setString(3, StoreValues.joinLabels(normalized));
+                ps.setString(4, created);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
         });
+        return new IdeaRow(id, title.strip(), body, List.copyOf(normalized), null, created);
     }
 
-    /** Ideas, newest last; {@code open} leaves out promoted ones; {@code text} searches title and body. */
+    /** Ideas, oldest first; {@code open} leaves out promoted ones; {@code text} searches title and body. */
     public List<IdeaRow> list(boolean open, String tag, String text) {
         List<String> tags = tag == null ? List.of() : StoreValues.labels(List.of(tag));
-        return store.hibernate(s -> {
-            StringBuilder q = new StringBuilder("from Idea i where 1 = 1");
-            if (open) {
-                q.append(" and i.promotedTo is null");
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (open) {
+            sql.append(" AND promoted_work_item_id IS NULL");
+        }
+        for (String t : tags) {
+            sql.append(" AND tags LIKE ?").append(JdbcValues.LIKE_ESCAPE);
+            args.add(JdbcValues.labelPattern(t));
+        }
+        if (text != null) {
+            sql.append(" AND (lower(title) LIKE ? OR lower(coalesce(body, '')) LIKE ?)");
+            String pattern = "%" + text.toLowerCase(Locale.ROOT) + "%";
+            args.add(pattern);
+            args.add(pattern);
+        }
+        sql.append(" ORDER BY id");
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                List<IdeaRow> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(IdeaRow.read(rs));
+                    }
+                }
+                return rows;
             }
-            if (text != null) {
-                q.append(" and (lower(i.title) like :t or lower(coalesce(i.body, '')) like :t)");
-            }
-            q.append(" order by i.id");
-            var query = s.createSelectionQuery(q.toString(), Idea.class);
-            if (text != null) {
-                query.setParameter("t", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%");
-            }
-            return query.getResultList().stream().filter(i -> i.tags.containsAll(tags)).map(IdeaRow::of).toList();
         });
     }
 
     public IdeaRow show(long id) {
-        return store.hibernate(s -> IdeaRow.of(require(s, id)));
+        return store.read(c -> require(c, id));
     }
 
     /**
-     * Makes a work item from the idea (title, body, tags as labels) and links it. Promoting twice
-     * is refused with the id of the existing item.
+     * Makes a work item from the idea (title, body, tags as labels) and links it, in one
+     * transaction. Promoting twice is refused with the id of the existing item; the link is set
+     * only while it is still empty, so two concurrent promotions cannot both succeed.
      */
     public WorkItemRow promote(long id, String project, Priority priority) {
-        return store.hibernate(s -> {
-            Idea i = require(s, id);
-            if (i.promotedTo != null) {
-                throw new InvalidInputException("idea " + id + " was already promoted to work item " + i.promotedTo.id,
-                        "see it with 'ai-lab work show " + i.promotedTo.id + "'");
+        return store.jdbc(c -> {
+            IdeaRow idea = require(c, id);
+            refuseIfPromoted(idea);
+            long item = WorkItems.insert(c, new NewWorkItem(idea.title(), idea.body(), project, WorkStatus.todo,
+                    priority == null ? Priority.normal : priority, idea.tags(), null, null, null, null, null, null),
+                    new HashMap<>());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE idea SET promoted_work_item_id = ? WHERE id = ? AND promoted_work_item_id IS NULL")) {
+                ps.setLong(1, item);
+                ps.setLong(2, id);
+                if (ps.executeUpdate() == 0) {
+                    refuseIfPromoted(require(c, id));
+                }
             }
-            WorkItem w = new WorkItem();
-            w.title = i.title;
-            w.body = i.body;
-            w.labels = List.copyOf(i.tags);
-            w.priority = priority == null ? Priority.normal : priority;
-            w.project = project == null ? null : Projects.findOrCreate(s, project);
-            w.createdAt = Instant.now();
-            w.updatedAt = w.createdAt;
-            s.persist(w);
-            i.promotedTo = w;
-            s.flush();
-            return WorkItemRow.of(w);
+            return WorkItems.select(c, item);
         });
     }
 
-    private static Idea require(org.hibernate.Session s, long id) {
-        Idea i = s.find(Idea.class, id);
-        if (i == null) {
-            throw new InvalidInputException("no idea with id " + id, "list them with 'ai-lab idea list --all'");
+    private static void refuseIfPromoted(IdeaRow idea) {
+        if (idea.promotedTo() != null) {
+            throw new InvalidInputException("idea " + idea.id() + " was already promoted to work item " + idea.promotedTo(),
+                    "see it with 'ai-lab work show " + idea.promotedTo() + "'");
         }
-        return i;
+    }
+
+    private static IdeaRow require(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new InvalidInputException("no idea with id " + id, "list them with 'ai-lab idea list --all'");
+                }
+                return IdeaRow.read(rs);
+            }
+        }
     }
 }

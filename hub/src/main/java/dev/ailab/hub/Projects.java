@@ -11,13 +11,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.hibernate.Session;
+import java.util.Map;
 
-/** The registry of project folders: register, list, archive, sync. Hibernate throughout. */
+/**
+ * The registry of project folders: register, list, archive, sync. Plain JDBC over the table the
+ * {@link Project} entity maps, with the same value formats.
+ */
 public final class Projects {
+    /** A project with its open work items and its last session's start. */
+    private static final String SELECT = "SELECT p.id, p.name, p.path, p.template, p.profile, p.repository_url,"
+            + " p.archived, p.archive_file, p.folder_missing, p.registered_at, p.synced_at,"
+            + " (SELECT count(*) FROM work_item w WHERE w.project_id = p.id AND w.status <> 'done'),"
+            + " (SELECT max(a.started_at) FROM ai_session a WHERE a.project_id = p.id)"
+            + " FROM project p";
+
     private final StoreFactory store;
 
     public Projects(StoreFactory store) {
@@ -99,61 +109,91 @@ public final class Projects {
             throw new InvalidInputException("no such folder: " + dir, "give the path of a project folder");
         }
         Metadata meta = readMetadata(dir);
-        String name = nameOverride != null ? nameOverride : meta.name();
-        return store.hibernate(s -> {
-            Project p = byName(s, name);
-            Project samePath = s.createSelectionQuery("from Project p where p.path = :path", Project.class)
-                    .setParameter("path", dir.toString()).getResultList().stream().findFirst().orElse(null);
-            if (samePath != null && (p == null || !samePath.id.equals(p.id))) {
-                throw new InvalidInputException("the folder " + dir + " is already registered as '" + samePath.name + "'",
-                        "use 'ai-lab project sync --all' to refresh it, or --name to pick that name");
+        String name = (nameOverride != null ? nameOverride : meta.name()).strip();
+        return store.jdbc(c -> {
+            Long id = idOf(c, name);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM project WHERE path = ? ORDER BY id")) {
+                ps.setString(1, dir.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && (id == null || rs.getLong(1) != id)) {
+                        throw new InvalidInputException("the folder " + dir + " is already registered as '" + rs.getString(2) + "'",
+                                "use 'ai-lab project sync --all' to refresh it, or --name to pick that name");
+                    }
+                }
             }
-            if (p == null) {
-                p = new Project();
-                p.name = name;
-                p.registeredAt = Instant.now();
-                s.persist(p);
+            String now = StoreValues.now();
+            if (id == null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO project (name, archived, folder_missing,"
+                        + " registered_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+                    ps.setString(1, name);
+                    ps.setBoolean(2, false);
+                    ps.setBoolean(3, false);
+                    ps.setString(4, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
             }
-            p.path = dir.toString();
-            p.template = meta.template();
-            p.profile = meta.profile();
-            p.repositoryUrl = meta.repositoryUrl();
-            p.folderMissing = false;
-            p.syncedAt = Instant.now();
-            s.flush();
-            return row(s, p);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE project SET path = ? WHERE id = ?")) {
+                ps.setString(1, dir.toString());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            refresh(c, id, meta, now);
+            return row(c, id);
         });
     }
 
+    /** Writes what the folder says about itself and marks it found and synced at {@code now}. */
+    private static void refresh(Connection c, long id, Metadata meta, String now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE project SET template = ?, profile = ?, repository_url = ?,"
+                + " folder_missing = ?, synced_at = ? WHERE id = ?")) {
+            ps.setString(1, meta.template());
+            ps.setString(2, meta.profile());
+            ps.setString(3, meta.repositoryUrl());
+            ps.setBoolean(4, false);
+            ps.setString(5, now);
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Projects by name; archived ones only with {@code includeArchived}. */
     public List<ProjectRow> list(boolean includeArchived) {
-        return store.hibernate(s -> {
-            List<Object[]> rows = s.createSelectionQuery("select p,"
-                    + " (select count(w) from WorkItem w where w.project = p and w.status <> :done),"
-                    + " (select max(a.startedAt) from AiSession a where a.project = p)"
-                    + " from Project p" + (includeArchived ? "" : " where p.archived = false") + " order by p.name", Object[].class)
-                    .setParameter("done", WorkStatus.done).getResultList();
-            List<ProjectRow> out = new ArrayList<>();
-            for (Object[] r : rows) {
-                out.add(ProjectRow.of((Project) r[0], ((Number) r[1]).longValue(), (Instant) r[2]));
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + (includeArchived ? "" : " WHERE p.archived = ?")
+                    + " ORDER BY p.name")) {
+                if (!includeArchived) {
+                    ps.setBoolean(1, false);
+                }
+                List<ProjectRow> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
             }
-            return out;
         });
     }
 
     public ProjectRow get(String name) {
-        return store.hibernate(s -> row(s, require(s, name)));
+        return store.read(c -> row(c, require(c, name)));
     }
 
     /** Marks the project archived; {@code archiveFile} records where its folder was packed, if it was. */
     public ProjectRow archive(String name, String archiveFile) {
-        return store.hibernate(s -> {
-            Project p = require(s, name);
-            p.archived = true;
-            if (archiveFile != null) {
-                p.archiveFile = archiveFile;
+        return store.jdbc(c -> {
+            long id = require(c, name);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE project SET archived = ?, archive_file = coalesce(?, archive_file) WHERE id = ?")) {
+                ps.setBoolean(1, true);
+                ps.setString(2, archiveFile);
+                ps.setLong(3, id);
+                ps.executeUpdate();
             }
-            s.flush();
-            return row(s, p);
+            return row(c, id);
         });
     }
 
@@ -161,66 +201,66 @@ public final class Projects {
     public record SyncReport(List<ProjectRow> refreshed, List<ProjectRow> missing) {
     }
 
-    /** Re-reads every registered, not archived project's folder; flags missing folders. */
+    /** Re-reads every registered, not archived project's folder; flags missing folders. One transaction. */
     public SyncReport syncAll() {
-        return store.hibernate(s -> {
+        return store.jdbc(c -> {
+            Map<Long, String> paths = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, path FROM project WHERE archived = ? AND path IS NOT NULL ORDER BY name")) {
+                ps.setBoolean(1, false);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        paths.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
             List<ProjectRow> refreshed = new ArrayList<>();
             List<ProjectRow> missing = new ArrayList<>();
-            for (Project p : s.createSelectionQuery("from Project p where p.archived = false and p.path is not null order by p.name",
-                    Project.class).getResultList()) {
-                Path dir = Path.of(p.path);
+            for (Map.Entry<Long, String> e : paths.entrySet()) {
+                long id = e.getKey();
+                Path dir = Path.of(e.getValue());
                 if (!Files.isDirectory(dir)) {
-                    p.folderMissing = true;
-                    s.flush();
-                    missing.add(row(s, p));
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE project SET folder_missing = ? WHERE id = ?")) {
+                        ps.setBoolean(1, true);
+                        ps.setLong(2, id);
+                        ps.executeUpdate();
+                    }
+                    missing.add(row(c, id));
                     continue;
                 }
-                Metadata meta = readMetadata(dir);
-                p.template = meta.template();
-                p.profile = meta.profile();
-                p.repositoryUrl = meta.repositoryUrl();
-                p.folderMissing = false;
-                p.syncedAt = Instant.now();
-                s.flush();
-                refreshed.add(row(s, p));
+                refresh(c, id, readMetadata(dir), StoreValues.now());
+                refreshed.add(row(c, id));
             }
             return new SyncReport(refreshed, missing);
         });
     }
 
-    private static ProjectRow row(Session s, Project p) {
-        long open = s.createSelectionQuery("select count(w) from WorkItem w where w.project = :p and w.status <> :done", Long.class)
-                .setParameter("p", p).setParameter("done", WorkStatus.done).getSingleResult();
-        Instant last = s.createSelectionQuery("select max(a.startedAt) from AiSession a where a.project = :p", Instant.class)
-                .setParameter("p", p).getSingleResult();
-        return ProjectRow.of(p, open, last);
+    /** A row of {@link #SELECT}'s columns. */
+    static ProjectRow read(ResultSet rs) throws SQLException {
+        return new ProjectRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11),
+                rs.getLong(12), rs.getString(13));
     }
 
-    static Project byName(Session s, String name) {
-        return s.createSelectionQuery("from Project p where p.name = :n", Project.class)
-                .setParameter("n", name).getResultList().stream().findFirst().orElse(null);
+    private static ProjectRow row(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE p.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
     }
 
-    static Project require(Session s, String name) {
-        Project p = byName(s, name);
-        if (p == null) {
+    private static long require(Connection c, String name) throws SQLException {
+        Long id = idOf(c, name);
+        if (id == null) {
             throw new InvalidInputException("no project named '" + name + "'", "list them with 'ai-lab project list --all'");
         }
-        return p;
+        return id;
     }
 
-    static Project findOrCreate(Session s, String name) {
-        Project p = byName(s, name);
-        if (p == null) {
-            p = new Project();
-            p.name = name.strip();
-            p.registeredAt = Instant.now();
-            s.persist(p);
-        }
-        return p;
-    }
-
-    /** JDBC twin of {@link #findOrCreate} for the hot paths. */
+    /** The id of the project named {@code name}, made as a bare entry (no folder yet) when unknown. */
     static long idOrCreate(Connection c, String name) throws SQLException {
         String n = name.strip();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM project WHERE name = ?")) {
@@ -244,7 +284,7 @@ public final class Projects {
         }
     }
 
-    /** JDBC look-up without creating; null when unknown. */
+    /** The id of the project named {@code name}, or null. */
     static Long idOf(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM project WHERE name = ?")) {
             ps.setString(1, name.strip());

@@ -5,15 +5,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * AI sessions. Start, log and end are what agents' wrappers call many times a minute: plain JDBC,
- * one short transaction each. List and show read the {@link AiSession} entity graph.
+ * AI sessions, in plain JDBC over the tables the {@link AiSession} entity maps. Start, log and
+ * end are what agents' wrappers call many times a minute: one short transaction each.
  */
 public final class Sessions {
+    private static final String SELECT = "SELECT s.id, p.name, s.agent, s.model, s.started_at, s.ended_at, s.summary,"
+            + " s.tokens_in, s.tokens_out, s.cost, (SELECT count(*) FROM ai_session_log l WHERE l.session_id = s.id)"
+            + " FROM ai_session s LEFT JOIN project p ON p.id = s.project_id";
+
     private final StoreFactory store;
 
     public Sessions(StoreFactory store) {
@@ -28,6 +33,13 @@ public final class Sessions {
             return new SessionRow(a.id, a.project == null ? null : a.project.name, a.agent, a.model,
                     StoreValues.instant(a.startedAt), StoreValues.instant(a.endedAt), a.summary, a.tokensIn, a.tokensOut,
                     a.cost, a.workItems.stream().map(w -> w.id).toList(), a.log.size());
+        }
+
+        /** A row of {@link Sessions#SELECT}'s columns, with the linked work items given. */
+        static SessionRow read(ResultSet rs, List<Long> workItems) throws SQLException {
+            return new SessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), JdbcValues.getLong(rs, 8), JdbcValues.getLong(rs, 9),
+                    JdbcValues.getDouble(rs, 10), workItems, rs.getInt(11));
         }
     }
 
@@ -124,11 +136,7 @@ public final class Sessions {
                 ps.setString(2, summary);
                 WorkItems.setLong(ps, 3, tokensIn);
                 WorkItems.setLong(ps, 4, tokensOut);
-                if (cost == null) {
-                    ps.setNull(5, Types.DOUBLE);
-                } else {
-                    ps.setDouble(5, cost);
-                }
+                JdbcValues.setDouble(ps, 5, cost);
                 ps.setLong(6, id);
                 if (ps.executeUpdate() == 0) {
                     throw new InvalidInputException("session " + id + " has already ended",
@@ -140,45 +148,87 @@ public final class Sessions {
         });
     }
 
+    /** Sessions, newest first; {@code limit} 0 means all. */
     public List<SessionRow> list(String project, String agent, boolean openOnly, int limit) {
-        return store.hibernate(s -> {
-            StringBuilder q = new StringBuilder("from AiSession a left join fetch a.project where 1 = 1");
-            if (project != null) {
-                q.append(" and a.project.name = :p");
-            }
-            if (agent != null) {
-                q.append(" and a.agent = :a");
-            }
-            if (openOnly) {
-                q.append(" and a.endedAt is null");
-            }
-            q.append(" order by a.id desc");
-            var query = s.createSelectionQuery(q.toString(), AiSession.class);
-            if (project != null) {
-                query.setParameter("p", project);
-            }
-            if (agent != null) {
-                query.setParameter("a", agent);
-            }
-            if (limit > 0) {
-                query.setMaxResults(limit);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (project != null) {
+            where.append(" AND p.name = ?");
+            args.add(project);
+        }
+        if (agent != null) {
+            where.append(" AND s.agent = ?");
+            args.add(agent);
+        }
+        if (openOnly) {
+            where.append(" AND s.ended_at IS NULL");
+        }
+        String order = " ORDER BY s.id DESC" + (limit > 0 ? " LIMIT " + limit : "");
+        return store.read(c -> {
+            // The links of the listed sessions in one query, ordered like the entity's @OrderBy.
+            Map<Long, List<Long>> links = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.session_id, x.work_item_id FROM ai_session_work_item x"
+                    + " WHERE x.session_id IN (SELECT s.id FROM ai_session s LEFT JOIN project p ON p.id = s.project_id"
+                    + where + order + ") ORDER BY x.session_id, x.work_item_id")) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    }
+                }
             }
             List<SessionRow> out = new ArrayList<>();
-            for (AiSession a : query.getResultList()) {
-                out.add(SessionRow.of(a));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where + order)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(SessionRow.read(rs, List.copyOf(links.getOrDefault(rs.getLong(1), List.of()))));
+                    }
+                }
             }
             return out;
         });
     }
 
+    private static void bind(PreparedStatement ps, List<String> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, args.get(i));
+        }
+    }
+
     public SessionDetails show(long id) {
-        return store.hibernate(s -> {
-            AiSession a = s.find(AiSession.class, id);
-            if (a == null) {
-                throw unknown(id);
+        return store.read(c -> {
+            List<Long> workItems = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT work_item_id FROM ai_session_work_item WHERE session_id = ? ORDER BY work_item_id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        workItems.add(rs.getLong(1));
+                    }
+                }
             }
-            List<LogRow> log = a.log.stream().map(e -> new LogRow(StoreValues.instant(e.loggedAt), e.message)).toList();
-            return new SessionDetails(SessionRow.of(a), log);
+            SessionRow session;
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE s.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw unknown(id);
+                    }
+                    session = SessionRow.read(rs, List.copyOf(workItems));
+                }
+            }
+            List<LogRow> log = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT logged_at, message FROM ai_session_log WHERE session_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        log.add(new LogRow(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return new SessionDetails(session, log);
         });
     }
 

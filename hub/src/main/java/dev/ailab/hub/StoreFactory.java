@@ -24,9 +24,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -34,11 +31,14 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens the hub's store. Cheap to create: nothing touches the database until a command asks.
  * <ul>
- *   <li>{@link #jdbc} / {@link #read}: plain JDBC on one configured connection, for the hot paths
- *       ({@code work add}, {@code work list}, status changes, session logging, import/export);</li>
- *   <li>{@link #hibernate}: the Hibernate {@link SessionFactory}, built on first use only, with an
- *       explicit entity list, no scanning, no XML mapping, no JDBC metadata look-ups at boot and
- *       no second-level cache.</li>
+ *   <li>{@link #jdbc} / {@link #read}: plain JDBC on one configured connection. Every repository
+ *       ({@link WorkItems}, {@link Ideas}, {@link Sessions}, {@link Projects}) works this way, so
+ *       no command-line run pays the second or so Hibernate takes to boot;</li>
+ *   <li>{@link #hibernate}: the Hibernate {@link SessionFactory} over the same tables, for a
+ *       process that lives long enough to pay for its start (nothing in the toolkit uses it yet;
+ *       the store contract holds the entities and the JDBC rows to each other). Built on first
+ *       use only, with an explicit entity list, no scanning, no XML mapping, no JDBC metadata
+ *       look-ups at boot and no second-level cache.</li>
  * </ul>
  * Before either touches a table the schema is checked with one query against Flyway's history:
  * current means go, older means Flyway migrates (under a file lock on SQLite, so eight processes
@@ -202,41 +202,7 @@ public final class StoreFactory implements AutoCloseable {
         if (sessionFactory == null) {
             ensureSchema();
             long start = System.nanoTime();
-            StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder();
-            if (vendor.dialect != null) {
-                builder.applySetting("hibernate.dialect", vendor.dialect);
-            } else {
-                // Named, not looked up: Hibernate picks its PostgreSQL dialect without a connection.
-                builder.applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                        .applySetting("jakarta.persistence.database-major-version", "15");
-            }
-            if (!"bytebuddy".equals(System.getProperty("ai-lab.hibernate.bytecode"))) {
-                // No runtime bytecode generation: every to-one is eager and entities are plain
-                // classes, so Hibernate needs no ByteBuddy proxies (measured below in the docs).
-                builder.addService(org.hibernate.bytecode.spi.BytecodeProvider.class,
-                        new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
-            }
-            StandardServiceRegistry registry = builder
-                    .applySetting("hibernate.connection.datasource", dataSource)
-                    .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                    .applySetting("jakarta.persistence.schema-generation.database.action", "none")
-                    .applySetting("hibernate.hbm2ddl.auto", "none")
-                    .applySetting("hibernate.xml_mapping_enabled", "false")
-                    .applySetting("jakarta.persistence.validation.mode", "none")
-                    .applySetting("hibernate.cache.use_second_level_cache", "false")
-                    .applySetting("hibernate.cache.use_query_cache", "false")
-                    .applySetting("hibernate.generate_statistics", "false")
-                    .applySetting("hibernate.jdbc.batch_size", "50")
-                    .applySetting("hibernate.order_inserts", "true")
-                    .build();
-            try {
-                MetadataSources sources = new MetadataSources(registry);
-                ENTITIES.forEach(sources::addAnnotatedClass);
-                sessionFactory = sources.buildMetadata().buildSessionFactory();
-            } catch (RuntimeException e) {
-                StandardServiceRegistryBuilder.destroy(registry);
-                throw e;
-            }
+            sessionFactory = HibernateBoot.build(vendor.dialect, dataSource);
             hibernateBootMillis = (System.nanoTime() - start) / 1_000_000;
             org.slf4j.LoggerFactory.getLogger(StoreFactory.class).info("Hibernate SessionFactory built in {} ms", hibernateBootMillis);
         }

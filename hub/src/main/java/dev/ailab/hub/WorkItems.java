@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +12,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Work items. The hot paths ({@link #add}, {@link #list}, {@link #show}, {@link #setStatus},
- * import and export) are plain JDBC so a command-line run never pays for Hibernate's boot;
- * {@link #update} and {@link #delete} go through the {@link WorkItem} entity. Both write the same
- * columns the same way ({@link StoreValues}); tests hold them to it on SQLite and PostgreSQL.
+ * Work items, in plain JDBC throughout so a command-line run never pays for Hibernate's boot.
+ * The {@link WorkItem} entity maps the same columns with the same value formats
+ * ({@link StoreValues}); the store contract holds the two to the same rows on SQLite and
+ * PostgreSQL.
  */
 public final class WorkItems {
     static final String SELECT = "SELECT w.id, p.name, w.title, w.body, w.status, w.priority, w.labels, w.assignee,"
@@ -147,7 +145,7 @@ public final class WorkItems {
         }
     }
 
-    private long insert(Connection c, NewWorkItem item, Map<String, Long> projectCache) throws SQLException {
+    static long insert(Connection c, NewWorkItem item, Map<String, Long> projectCache) throws SQLException {
         Long projectId = null;
         if (item.project() != null && !item.project().isBlank()) {
             projectId = projectCache.get(item.project());
@@ -239,8 +237,8 @@ public final class WorkItems {
         }
         if (filter.label != null) {
             for (String l : StoreValues.labels(List.of(filter.label))) {
-                sql.append(" AND w.labels LIKE ?");
-                args.add("%," + l + ",%");
+                sql.append(" AND w.labels LIKE ?").append(JdbcValues.LIKE_ESCAPE);
+                args.add(JdbcValues.labelPattern(l));
             }
         }
         if (filter.project != null) {
@@ -296,11 +294,16 @@ public final class WorkItems {
     }
 
     static WorkItemRow row(ResultSet rs) throws SQLException {
-        long parent = rs.getLong(10);
-        Long parentId = rs.wasNull() ? null : parent;
-        return new WorkItemRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Priority.ofRank(rs.getInt(6)).name(), StoreValues.splitLabels(rs.getString(7)), rs.getString(8),
-                rs.getString(9), parentId, rs.getString(11), rs.getString(12), rs.getString(13));
+        return rowFrom(rs, 0);
+    }
+
+    /** A row of {@link #SELECT}'s columns, which start after the first {@code skip} columns. */
+    static WorkItemRow rowFrom(ResultSet rs, int skip) throws SQLException {
+        int k = skip;
+        return new WorkItemRow(rs.getLong(k + 1), rs.getString(k + 2), rs.getString(k + 3), rs.getString(k + 4),
+                rs.getString(k + 5), Priority.ofRank(rs.getInt(k + 6)).name(), StoreValues.splitLabels(rs.getString(k + 7)),
+                rs.getString(k + 8), rs.getString(k + 9), JdbcValues.getLong(rs, k + 10), rs.getString(k + 11),
+                rs.getString(k + 12), rs.getString(k + 13));
     }
 
     /** Sets the status of one item; unknown id is exit 2. Returns the updated row. */
@@ -332,8 +335,6 @@ public final class WorkItems {
             }
         });
     }
-
-    // ------------------------------------------------------------ Hibernate paths
 
     /** One item with what hangs off it: children, linked sessions, the idea it came from. */
     public record Details(WorkItemRow item, List<WorkItemRow> children, List<Long> sessions, Long fromIdea) {
@@ -409,112 +410,133 @@ public final class WorkItems {
         }
     }
 
+    /**
+     * Applies {@code ch} to one item in one transaction and returns the updated row. The row is
+     * locked first (SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL takes a row
+     * lock), so two concurrent updates of the labels cannot lose each other's change.
+     */
     public WorkItemRow update(long id, Changes ch) {
         List<String> add = StoreValues.labels(ch.addLabels);
         List<String> remove = StoreValues.labels(ch.removeLabels);
-        return store.hibernate(s -> {
-            WorkItem w = s.find(WorkItem.class, id);
-            if (w == null) {
-                throw unknown(id);
-            }
-            if (ch.title != null) {
-                if (ch.title.isBlank() || ch.title.equals(Changes.CLEAR)) {
-                    throw new InvalidInputException("a work item needs a title", "give a non-empty --title");
+        if (ch.title != null && (ch.title.isBlank() || ch.title.equals(Changes.CLEAR))) {
+            throw new InvalidInputException("a work item needs a title", "give a non-empty --title");
+        }
+        if (ch.parent != null && ch.parent == id) {
+            throw new InvalidInputException("a work item cannot be its own parent", null);
+        }
+        return store.jdbc(c -> {
+            if (store.vendor() == StoreFactory.Vendor.POSTGRESQL) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM work_item WHERE id = ? FOR UPDATE")) {
+                    ps.setLong(1, id);
+                    ps.executeQuery().close();
                 }
-                w.title = ch.title.strip();
             }
-            if (ch.body != null) {
-                w.body = clear(ch.body);
+            Long projectId;
+            WorkItemRow w;
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.project_id, " + SELECT.substring("SELECT ".length())
+                    + " WHERE w.id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw unknown(id);
+                    }
+                    projectId = JdbcValues.getLong(rs, 1);
+                    w = rowFrom(rs, 1);
+                }
             }
             if (ch.project != null) {
-                if (ch.project.equals(Changes.CLEAR)) {
-                    w.project = null;
-                } else {
-                    w.project = Projects.findOrCreate(s, ch.project);
+                projectId = ch.project.equals(Changes.CLEAR) ? null : Projects.idOrCreate(c, ch.project);
+            }
+            List<String> labels = new ArrayList<>(w.labels());
+            labels.removeAll(remove);
+            for (String l : add) {
+                if (!labels.contains(l)) {
+                    labels.add(l);
                 }
             }
-            if (ch.status != null) {
-                w.status = ch.status;
-            }
-            if (ch.priority != null) {
-                w.priority = ch.priority;
-            }
-            if (!add.isEmpty() || !remove.isEmpty()) {
-                List<String> labels = new ArrayList<>(w.labels);
-                labels.removeAll(remove);
-                for (String l : add) {
-                    if (!labels.contains(l)) {
-                        labels.add(l);
-                    }
-                }
-                w.labels = labels;
-            }
-            if (ch.assignee != null) {
-                w.assignee = clear(ch.assignee);
-            }
-            if (ch.due != null) {
-                w.dueDate = ch.due.equals(Changes.CLEAR) ? null : StoreValues.date(ch.due);
-            }
+            Long parent = w.parent();
             if (ch.parent != null) {
-                if (ch.parent == 0) {
-                    w.parent = null;
-                } else {
-                    if (ch.parent == id) {
-                        throw new InvalidInputException("a work item cannot be its own parent", null);
-                    }
-                    WorkItem parent = s.find(WorkItem.class, ch.parent);
-                    if (parent == null) {
-                        throw new InvalidInputException("no work item with id " + ch.parent + " (given as parent)",
-                                "list the ids with 'ai-lab work list --all'");
-                    }
-                    for (WorkItem p = parent; p != null; p = p.parent) {
-                        if (p.id == id) {
-                            throw new InvalidInputException("work item " + ch.parent + " is below " + id
-                                    + "; making it the parent would make a loop", null);
-                        }
-                    }
-                    w.parent = parent;
+                parent = ch.parent == 0 ? null : checkedParent(c, id, ch.parent);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE work_item SET project_id = ?, title = ?, body = ?,"
+                    + " status = ?, priority = ?, labels = ?, assignee = ?, due_date = ?, parent_id = ?, external_ref = ?,"
+                    + " updated_at = ? WHERE id = ?")) {
+                JdbcValues.setLong(ps, 1, projectId);
+                ps.setString(2, ch.title != null ? ch.title.strip() : w.title());
+                ps.setString(3, ch.body != null ? clear(ch.body) : w.body());
+                ps.setString(4, ch.status != null ? ch.status.name() : w.status());
+                ps.setInt(5, (ch.priority != null ? ch.priority : Priority.valueOf(w.priority())).rank());
+                ps.setString(6, StoreValues.joinLabels(labels));
+                ps.setString(7, ch.assignee != null ? clear(ch.assignee) : w.assignee());
+                ps.setString(8, ch.due == null ? w.due()
+                        : ch.due.equals(Changes.CLEAR) ? null : StoreValues.date(StoreValues.date(ch.due)));
+                JdbcValues.setLong(ps, 9, parent);
+                ps.setString(10, ch.externalRef != null ? clear(ch.externalRef) : w.externalRef());
+                ps.setString(11, StoreValues.now());
+                ps.setLong(12, id);
+                ps.executeUpdate();
+            }
+            return select(c, id);
+        });
+    }
+
+    /** {@code parent} when it exists and is not {@code id} or below it (that would make a loop). */
+    private static long checkedParent(Connection c, long id, long parent) throws SQLException {
+        if (!exists(c, parent)) {
+            throw new InvalidInputException("no work item with id " + parent + " (given as parent)",
+                    "list the ids with 'ai-lab work list --all'");
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT parent_id FROM work_item WHERE id = ?")) {
+            for (Long p = parent; p != null && seen.add(p); ) {
+                if (p == id) {
+                    throw new InvalidInputException("work item " + parent + " is below " + id
+                            + "; making it the parent would make a loop", null);
+                }
+                ps.setLong(1, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    p = rs.next() ? JdbcValues.getLong(rs, 1) : null;
                 }
             }
-            if (ch.externalRef != null) {
-                w.externalRef = clear(ch.externalRef);
-            }
-            w.updatedAt = Instant.now();
-            s.flush();
-            return WorkItemRow.of(w);
-        });
+        }
+        return parent;
     }
 
     private static String clear(String value) {
         return value.equals(Changes.CLEAR) ? null : value;
     }
 
-    /** Deletes one item; its children lose their parent, session links go. Returns what was deleted. */
+    /**
+     * Deletes one item and returns what was deleted. The schema does the rest: its children lose
+     * their parent, an idea promoted to it is open again, session links go.
+     */
     public WorkItemRow delete(long id) {
-        return store.hibernate(s -> {
-            WorkItem w = s.find(WorkItem.class, id);
-            if (w == null) {
-                throw unknown(id);
+        return store.jdbc(c -> {
+            WorkItemRow row = select(c, id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM work_item WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
             }
-            WorkItemRow row = WorkItemRow.of(w);
-            s.remove(w);
             return row;
         });
     }
 
+    /** One full row; unknown id is exit 2. */
+    static WorkItemRow select(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE w.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw unknown(id);
+                }
+                return row(rs);
+            }
+        }
+    }
+
     /** Reads one item without its relations (for a confirmation prompt). */
     public WorkItemRow get(long id) {
-        return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE w.id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw unknown(id);
-                    }
-                    return row(rs);
-                }
-            }
-        });
+        return store.read(c -> select(c, id));
     }
 
     static InvalidInputException unknown(long id) {
@@ -522,10 +544,6 @@ public final class WorkItems {
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
+        JdbcValues.setLong(ps, index, value);
     }
 }

@@ -274,6 +274,284 @@ abstract class StoreContract {
     }
 
     @Test
+    void updateSetsAndClearsEveryFieldAndChecksParents() {
+        long parent = work.add(NewWorkItem.of("parent"));
+        long id = work.add(new NewWorkItem("Full", "body", "proj", WorkStatus.todo, Priority.high, List.of("a"), "me",
+                LocalDate.of(2027, 1, 2), parent, "github:o/r#1", null, null));
+        WorkItemRow before = work.get(id);
+        WorkItems.Changes clear = new WorkItems.Changes();
+        clear.body = WorkItems.Changes.CLEAR;
+        clear.project = WorkItems.Changes.CLEAR;
+        clear.assignee = WorkItems.Changes.CLEAR;
+        clear.due = WorkItems.Changes.CLEAR;
+        clear.parent = 0L;
+        clear.externalRef = WorkItems.Changes.CLEAR;
+        clear.status = WorkStatus.done;
+        clear.removeLabels = List.of("A");
+        WorkItemRow cleared = work.update(id, clear);
+        assertThat(cleared).isEqualTo(new WorkItemRow(id, null, "Full", null, "done", "high", List.of(), null, null, null,
+                null, before.created(), cleared.updated()));
+        assertThat(cleared.updated()).isGreaterThanOrEqualTo(before.updated());
+
+        WorkItems.Changes set = new WorkItems.Changes();
+        set.title = "  Renamed  ";
+        set.body = "new body";
+        set.project = "proj";
+        set.assignee = "claude";
+        set.parent = parent;
+        set.externalRef = "ref";
+        set.addLabels = List.of("x", "y", "x");
+        WorkItemRow again = work.update(id, set);
+        assertThat(again.title()).isEqualTo("Renamed");
+        assertThat(again).extracting(WorkItemRow::body, WorkItemRow::project, WorkItemRow::assignee, WorkItemRow::parent,
+                WorkItemRow::externalRef, WorkItemRow::labels)
+                .containsExactly("new body", "proj", "claude", parent, "ref", List.of("x", "y"));
+        assertThat(work.show(parent).children()).extracting(WorkItemRow::id).containsExactly(id);
+
+        WorkItems.Changes blank = new WorkItems.Changes();
+        blank.title = " ";
+        assertThatThrownBy(() -> work.update(id, blank)).isInstanceOf(InvalidInputException.class).hasMessageContaining("title");
+        WorkItems.Changes self = new WorkItems.Changes();
+        self.parent = id;
+        assertThatThrownBy(() -> work.update(id, self)).isInstanceOf(InvalidInputException.class).hasMessageContaining("own parent");
+        WorkItems.Changes missingParent = new WorkItems.Changes();
+        missingParent.parent = 5150L;
+        assertThatThrownBy(() -> work.update(id, missingParent)).isInstanceOf(InvalidInputException.class).hasMessageContaining("5150");
+        WorkItems.Changes any = new WorkItems.Changes();
+        any.priority = Priority.low;
+        assertThatThrownBy(() -> work.update(6060, any)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no work item with id 6060");
+        WorkItems.Changes badLabel = new WorkItems.Changes();
+        badLabel.addLabels = List.of("two words");
+        assertThatThrownBy(() -> work.update(id, badLabel)).isInstanceOf(InvalidInputException.class);
+        assertThat(work.get(id)).isEqualTo(again);
+    }
+
+    @Test
+    void deleteLeavesChildrenReopensTheIdeaAndDropsSessionLinks() {
+        Ideas ideas = new Ideas(store);
+        Ideas.IdeaRow idea = ideas.add("an idea", null, List.of());
+        long id = ideas.promote(idea.id(), null, null).id();
+        long child = work.add(new NewWorkItem("child", null, null, null, null, List.of(), null, null, id, null, null, null));
+        Sessions sessions = new Sessions(store);
+        long session = sessions.start("claude", null, null, List.of(id, child));
+        WorkItemRow row = work.get(id);
+        assertThat(work.delete(id)).isEqualTo(row);
+        assertThat(work.get(child).parent()).isNull();
+        assertThat(ideas.show(idea.id()).promotedTo()).isNull();
+        assertThat(ideas.list(true, null, null)).extracting(Ideas.IdeaRow::id).containsExactly(idea.id());
+        assertThat(sessions.show(session).session().workItems()).containsExactly(child);
+        assertThatThrownBy(() -> work.delete(id)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no work item with id " + id);
+    }
+
+    @Test
+    void labelAndTagFiltersMatchWholeLabelsOnly() {
+        long under = work.add(new NewWorkItem("under", null, null, null, null, List.of("a_b"), null, null, null, null, null, null));
+        work.add(new NewWorkItem("dash", null, null, null, null, List.of("a-b", "ab"), null, null, null, null, null, null));
+        WorkFilter f = new WorkFilter();
+        f.label = "a_b";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(under);
+        assertThat(work.summaries(f)).extracting(WorkItemRow::id).containsExactly(under);
+        Ideas ideas = new Ideas(store);
+        Ideas.IdeaRow a = ideas.add("first", null, List.of("x_y", "perf"));
+        ideas.add("second", null, List.of("x-y", "perf"));
+        assertThat(ideas.list(false, "X_Y", null)).extracting(Ideas.IdeaRow::id).containsExactly(a.id());
+        assertThat(ideas.list(false, "perf", null)).hasSize(2);
+        assertThat(ideas.list(false, "nope", null)).isEmpty();
+    }
+
+    @Test
+    void sessionListFiltersLimitsAndCarriesItsLinks() {
+        Sessions sessions = new Sessions(store);
+        long w1 = work.add(NewWorkItem.of("one"));
+        long w2 = work.add(NewWorkItem.of("two"));
+        long s1 = sessions.start("claude", "opus", "alpha", List.of(w2, w1));
+        sessions.log(s1, "a");
+        sessions.log(s1, "b");
+        sessions.end(s1, "sum", null, 5L, null, List.of());
+        long s2 = sessions.start("grok", null, null, List.of(w1));
+        long s3 = sessions.start("claude", null, "beta", List.of());
+        assertThat(sessions.list(null, null, false, 0)).extracting(Sessions.SessionRow::id).containsExactly(s3, s2, s1);
+        assertThat(sessions.list(null, null, false, 2)).extracting(Sessions.SessionRow::id, Sessions.SessionRow::workItems)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(s3, List.of()), org.assertj.core.groups.Tuple.tuple(s2, List.of(w1)));
+        assertThat(sessions.list("alpha", null, false, 0)).singleElement().satisfies(r -> {
+            assertThat(r.workItems()).containsExactly(w1, w2);
+            assertThat(r.logEntries()).isEqualTo(2);
+            assertThat(r.model()).isEqualTo("opus");
+            assertThat(r.summary()).isEqualTo("sum");
+            assertThat(r.tokensIn()).isNull();
+            assertThat(r.tokensOut()).isEqualTo(5L);
+            assertThat(r.cost()).isNull();
+        });
+        assertThat(sessions.list(null, "claude", true, 0)).extracting(Sessions.SessionRow::id).containsExactly(s3);
+        assertThat(sessions.list("beta", "grok", false, 0)).isEmpty();
+        assertThat(sessions.show(s1).session()).isEqualTo(sessions.list("alpha", null, false, 0).get(0));
+        assertThatThrownBy(() -> sessions.show(4141)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no session with id 4141");
+    }
+
+    @Test
+    void projectsPickUpBareEntriesRefreshAndRecordTheirArchive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        work.add(item("early", "svc", null, null, List.of(), null));
+        Projects projects = new Projects(store);
+        ProjectRow bare = projects.get("svc");
+        assertThat(bare.path()).isNull();
+        assertThat(bare.openItems()).isEqualTo(1);
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(tmp.resolve("svc"));
+        ProjectRow registered = projects.register(folder, null);
+        assertThat(registered.id()).isEqualTo(bare.id());
+        assertThat(registered.path()).isEqualTo(folder.toAbsolutePath().normalize().toString());
+        assertThat(registered.registered()).isEqualTo(bare.registered());
+        assertThat(registered.synced()).isNotNull();
+        assertThat(registered.folderMissing()).isFalse();
+        assertThat(projects.register(folder, null).id()).isEqualTo(bare.id());
+        ProjectRow archived = projects.archive("svc", "/backups/svc.tar.gz");
+        assertThat(archived.archived()).isTrue();
+        assertThat(archived.archiveFile()).isEqualTo("/backups/svc.tar.gz");
+        assertThat(projects.archive("svc", null).archiveFile()).isEqualTo("/backups/svc.tar.gz");
+        assertThat(projects.list(false)).isEmpty();
+        assertThat(projects.list(true)).containsExactly(projects.get("svc"));
+        assertThat(projects.syncAll().refreshed()).isEmpty();
+        assertThatThrownBy(() -> projects.get("nope")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no project named 'nope'");
+    }
+
+    /**
+     * The JDBC repositories and the Hibernate entities agree row for row: what one writes, the
+     * other reads back as the same values, on every table.
+     */
+    @Test
+    void rowsWrittenWithJdbcReadTheSameThroughHibernateAndBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // JDBC writes, Hibernate reads.
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(tmp.resolve("svc/.ai-lab")).getParent();
+        java.nio.file.Files.writeString(folder.resolve(".ai-lab/config.yaml"), "project_name: svc\nprofile: lean\n");
+        Projects projects = new Projects(store);
+        Ideas ideas = new Ideas(store);
+        Sessions sessions = new Sessions(store);
+        long projectId = projects.register(folder, null).id();
+        long parent = work.add(NewWorkItem.of("parent"));
+        long id = work.add(new NewWorkItem("child", "text", "svc", WorkStatus.doing, Priority.high, List.of("x_y", "b"),
+                "me", LocalDate.of(2027, 1, 2), parent, "ref", null, null));
+        WorkItems.Changes ch = new WorkItems.Changes();
+        ch.removeLabels = List.of("b");
+        ch.addLabels = List.of("c");
+        ch.assignee = WorkItems.Changes.CLEAR;
+        ch.due = "2027-05-06";
+        work.update(id, ch);
+        long ideaId = ideas.add("idea", "body", List.of("t1", "t2")).id();
+        long promoted = ideas.promote(ideaId, "svc", Priority.urgent).id();
+        long sessionId = sessions.start("claude", "opus", "svc", List.of(id, parent));
+        sessions.log(sessionId, "one");
+        sessions.log(sessionId, "two");
+        sessions.end(sessionId, "summary", 10L, 20L, 0.25, List.of(promoted));
+        projects.archive("svc", "/a/svc.tar.gz");
+
+        List<WorkItemRow> itemsViaJdbc = List.of(work.get(parent), work.get(id), work.get(promoted));
+        Ideas.IdeaRow ideaViaJdbc = ideas.show(ideaId);
+        Sessions.SessionDetails sessionViaJdbc = sessions.show(sessionId);
+        ProjectRow projectViaJdbc = projects.get("svc");
+        List<WorkItemRow> itemsViaHibernate = store.hibernate(s -> List.of(parent, id, promoted).stream()
+                .map(i -> WorkItemRow.of(s.find(WorkItem.class, i))).toList());
+        Ideas.IdeaRow ideaViaHibernate = store.hibernate(s -> Ideas.IdeaRow.of(s.find(Idea.class, ideaId)));
+        Sessions.SessionDetails sessionsViaHibernate = store.hibernate(s -> sessionDetails(s.find(AiSession.class, sessionId)));
+        ProjectRow projectViaHibernate = store.hibernate(s -> projectRow(s, projectId));
+        assertThat(itemsViaHibernate).isEqualTo(itemsViaJdbc);
+        assertThat(ideaViaHibernate).isEqualTo(ideaViaJdbc);
+        assertThat(sessionsViaHibernate).isEqualTo(sessionViaJdbc);
+        assertThat(projectViaHibernate).isEqualTo(projectViaJdbc);
+        assertThat(projectViaJdbc).extracting(ProjectRow::archived, ProjectRow::archiveFile, ProjectRow::openItems)
+                .containsExactly(true, "/a/svc.tar.gz", 2L);
+
+        // Hibernate writes, JDBC reads.
+        long[] ids = store.hibernate(s -> {
+            Project p = new Project();
+            p.name = "orm";
+            p.path = "/work/orm";
+            p.profile = "full";
+            p.folderMissing = true;
+            p.registeredAt = Instant.parse("2026-01-02T03:04:05.006Z");
+            s.persist(p);
+            WorkItem w = new WorkItem();
+            w.title = "entity";
+            w.body = "from Hibernate";
+            w.project = p;
+            w.status = WorkStatus.blocked;
+            w.priority = Priority.low;
+            w.labels = new java.util.ArrayList<>(List.of("e_1", "e2"));
+            w.assignee = "grok";
+            w.dueDate = LocalDate.of(2028, 2, 29);
+            w.parent = s.find(WorkItem.class, parent);
+            w.externalRef = "github:o/r#9";
+            w.createdAt = Instant.parse("2026-01-02T03:04:05.006Z");
+            w.updatedAt = Instant.parse("2026-02-03T04:05:06.007Z");
+            s.persist(w);
+            Idea i = new Idea();
+            i.title = "orm idea";
+            i.tags = new java.util.ArrayList<>(List.of("t"));
+            i.promotedTo = w;
+            i.createdAt = Instant.parse("2026-01-01T00:00:00Z");
+            s.persist(i);
+            AiSession a = new AiSession();
+            a.project = p;
+            a.agent = "grok";
+            a.startedAt = Instant.parse("2026-03-01T10:00:00.123Z");
+            a.endedAt = Instant.parse("2026-03-01T11:00:00Z");
+            a.tokensIn = 7L;
+            a.cost = 1.5;
+            a.workItems.add(w);
+            a.workItems.add(s.find(WorkItem.class, parent));
+            s.persist(a);
+            SessionLogEntry e = new SessionLogEntry();
+            e.session = a;
+            e.loggedAt = Instant.parse("2026-03-01T10:30:00Z");
+            e.message = "logged by the entity";
+            a.log.add(e);
+            s.persist(e);
+            s.flush();
+            return new long[] {p.id, w.id, i.id, a.id};
+        });
+        WorkItemRow itemViaHibernate = store.hibernate(s -> WorkItemRow.of(s.find(WorkItem.class, ids[1])));
+        assertThat(work.get(ids[1])).isEqualTo(itemViaHibernate);
+        assertThat(itemViaHibernate.labels()).containsExactly("e_1", "e2");
+        assertThat(work.show(ids[1]).fromIdea()).isEqualTo(ids[2]);
+        assertThat(work.show(ids[1]).sessions()).containsExactly(ids[3]);
+        Ideas.IdeaRow ideaFromHibernate = store.hibernate(s -> Ideas.IdeaRow.of(s.find(Idea.class, ids[2])));
+        assertThat(ideas.show(ids[2])).isEqualTo(ideaFromHibernate);
+        Sessions.SessionDetails sessionViaHibernate = store.hibernate(s -> sessionDetails(s.find(AiSession.class, ids[3])));
+        assertThat(sessions.show(ids[3])).isEqualTo(sessionViaHibernate);
+        assertThat(sessions.list(null, "grok", false, 0)).containsExactly(sessionViaHibernate.session());
+        ProjectRow ormProject = store.hibernate(s -> projectRow(s, ids[0]));
+        assertThat(projects.get("orm")).isEqualTo(ormProject);
+        assertThat(projects.list(true)).extracting(ProjectRow::name).containsExactly("orm", "svc");
+
+        // A JDBC delete is seen by Hibernate, the database's cascades included.
+        work.delete(ids[1]);
+        store.hibernate(s -> {
+            assertThat(s.find(WorkItem.class, ids[1])).isNull();
+            assertThat(s.find(Idea.class, ids[2]).promotedTo).isNull();
+            assertThat(s.find(AiSession.class, ids[3]).workItems).extracting(w -> w.id).containsExactly(parent);
+            return null;
+        });
+    }
+
+    private static Sessions.SessionDetails sessionDetails(AiSession a) {
+        return new Sessions.SessionDetails(Sessions.SessionRow.of(a),
+                a.log.stream().map(e -> new Sessions.LogRow(StoreValues.instant(e.loggedAt), e.message)).toList());
+    }
+
+    private static ProjectRow projectRow(org.hibernate.Session s, long id) {
+        Project p = s.find(Project.class, id);
+        long open = s.createSelectionQuery("select count(w) from WorkItem w where w.project = :p and w.status <> :done", Long.class)
+                .setParameter("p", p).setParameter("done", WorkStatus.done).getSingleResult();
+        Instant last = s.createSelectionQuery("select max(a.startedAt) from AiSession a where a.project = :p", Instant.class)
+                .setParameter("p", p).getSingleResult();
+        return ProjectRow.of(p, open, last);
+    }
+
+    @Test
     void aDatabaseFromANewerVersionIsRefusedUntouched() {
         work.add(NewWorkItem.of("x"));
         store.read(c -> {

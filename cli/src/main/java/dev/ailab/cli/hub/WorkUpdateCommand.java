@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code work update}: change any field (Hibernate, through the entity). */
+/** {@code work update}: change any field, in one transaction. */
 @Command(name = "update", aliases = "edit", mixinStandardHelpOptions = true,
         description = "Change a work item. Give 'none' to --project, --assignee, --due, --parent or --ref to clear it.",
         footerHeading = "%nExamples:%n",
