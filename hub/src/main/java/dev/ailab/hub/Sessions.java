@@ -102,7 +102,7 @@ public final class Sessions {
         }
     }
 
-    /** Adds one line to a session's log and returns it as stored. */
+    /** Adds one line to a running session's log and returns it as stored; an ended session is refused like a second end. */
     public LogRow log(long id, String message) {
         if (message == null || message.isBlank()) {
             throw new InvalidInputException("empty log message", "give MESSAGE or pipe it on standard input");
@@ -111,12 +111,17 @@ public final class Sessions {
             requireSession(c, id);
             String at = StoreValues.now();
             String text = message.stripTrailing();
+            // One statement: a concurrent 'session end' cannot slip in between a check and the insert.
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO ai_session_log (session_id, logged_at, message) VALUES (?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, at);
-                ps.setString(3, text);
-                ps.executeUpdate();
+                    "INSERT INTO ai_session_log (session_id, logged_at, message) SELECT id, ?, ? FROM ai_session"
+                            + " WHERE id = ? AND ended_at IS NULL")) {
+                ps.setString(1, at);
+                ps.setString(2, text);
+                ps.setLong(3, id);
+                if (ps.executeUpdate() == 0) {
+                    throw new InvalidInputException("session " + id + " has ended; nothing was logged",
+                            "start a new one with 'ai-lab session start', or see it with 'ai-lab session show " + id + "'");
+                }
             }
             return new LogRow(at, text);
         });

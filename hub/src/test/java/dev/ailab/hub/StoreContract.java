@@ -232,6 +232,10 @@ abstract class StoreContract {
         assertThat(d.log()).extracting(Sessions.LogRow::message).containsExactly("read the code", "wrote a test");
         assertThat(work.show(item).sessions()).containsExactly(id);
         assertThatThrownBy(() -> sessions.end(id, null, null, null, null, List.of())).hasMessageContaining("already ended");
+        int logged = sessions.show(id).log().size();
+        assertThatThrownBy(() -> sessions.log(id, "too late")).isInstanceOf(dev.ailab.core.error.InvalidInputException.class)
+                .hasMessageContaining("has ended");
+        assertThat(sessions.show(id).log()).hasSize(logged);
         assertThatThrownBy(() -> sessions.log(4040, "x")).hasMessageContaining("no session with id 4040");
         assertThat(sessions.list(null, "claude", false, 0)).hasSize(1);
         assertThat(sessions.list(null, null, true, 0)).isEmpty();
