@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped launcher on the packaged jars: first runs train and dump the class-data archives
- * (lean, and full for commands that load Hibernate), and the archives are usable. {@code -Xshare:on} makes the JVM fail instead of quietly
+ * The shipped launcher on the packaged jars: the first run starts the training of the class-data
+ * archives (lean, and full for commands that load Hibernate), and the archives are usable. {@code -Xshare:on} makes the JVM fail instead of quietly
  * running without an archive, so a dump that crashes or an archive that does not map fails here.
  */
 class LauncherIT {
@@ -29,7 +29,11 @@ class LauncherIT {
         run("work", "add", "from the launcher");
         assertThat(run("work", "list")).contains("from the launcher");
         assertThat(run("secrets", "init")).isNotBlank();
-        // Commands that load Hibernate get the full archive, made on their first run.
+        assertThat(run("session", "list")).contains("no sessions");
+        // The first run started one training in the background that makes both archives.
+        LauncherFirstRunIT.awaitTraining(home.resolve("cache/ai-lab/cds"));
+        // Later runs map them: the lean one, and the full one for commands that load Hibernate.
+        assertThat(run("work", "list")).contains("from the launcher");
         assertThat(run("session", "list")).contains("no sessions");
         try (Stream<Path> files = Files.list(home.resolve("cache/ai-lab/cds"))) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
