@@ -10,6 +10,7 @@ build:
 
 demo: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@echo "note: after a build the first commands start without the class-data archive; it is being trained in the background (low priority, under a minute), so later runs start faster"
 	$(DEMO_ENV) bin/ai-lab create-project demo-service --template python --profile standard --dir $(DEMO) --defaults
 	find $(DEMO)/demo-service -type f | sort
 	$(DEMO_ENV) bin/ai-lab work add "Write the first feature" --project demo-service --label demo

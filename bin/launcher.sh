@@ -4,8 +4,9 @@
 #
 # Finds the jars (lib/ of an unpacked distribution, or cli/target/lib/ of a build), picks a
 # Java (JAVA_HOME, else java on PATH), and keeps start-up short with a class-data-sharing
-# archive made by one training run on first use, per Java, jar folder and flags (a lean one
-# and, for the commands that load Hibernate, a full one), and made again when a jar changes.
+# archive per Java, jar folder and flags. The first run after a build or a Java update does
+# not wait for it: it starts without the archive while cds-train.sh trains it in the
+# background, and the runs after that map it. It is made again when a jar changes.
 # Set AI_LAB_CDS=0 to turn the archive off, AI_LAB_JAVA_OPTS to add JVM options.
 
 TOOLKIT_HOME=$(cd "$BIN_DIR/.." && pwd -P)
@@ -45,12 +46,9 @@ for word in "$@"; do
   esac
   if [ -z "$first" ]; then first=$word; elif [ -z "$second" ]; then second=$word; fi
 done
-# Which archive: every command maps the lean one, without Hibernate's 3,000 classes, since no
-# command loads Hibernate (ideas, sessions, projects and work update/delete are plain JDBC like
-# the rest of the hub). Debian's JDK 17 maps an archive at a random address and relocates all
-# of it on every start, so the lean one starts about 0.02 s sooner than the full one would. A
-# command that boots Hibernate (a long-lived server) would be named here to get KIND=full.
-KIND=lean
+# The archive leaves out Hibernate's 3,000 classes, since no command loads Hibernate (the
+# hub's commands are plain JDBC). Debian's JDK 17 maps an archive at a random address and
+# relocates all of it on every start, so a smaller one starts sooner.
 # A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
 # only when standard input is a regular file).
 if [ -n "$JIT_FLAGS" ] && [ "$first $second" = "secrets set" ] && [ -f /dev/stdin ] \
@@ -77,10 +75,11 @@ if [ "${AI_LAB_CDS:-1}" != "0" ]; then
     key=$(printf '%s\n' "$java_real" "$LIB_DIR" "$JVM_FLAGS ${AI_LAB_JAVA_OPTS:-}" | cksum)
     key=${key%% *}
     cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/ai-lab/cds"
-    archive="$cache_dir/toolkit-$java_version-$key-$KIND.jsa"
+    base="$cache_dir/toolkit-$java_version-$key"
+    archive="$base-lean.jsa"
     # A failed attempt leaves "$archive.failed", so a Java that cannot dump is not retried on
     # every run. A jar (or the jar folder) newer than the archive or that mark means a new
-    # build: both are dropped and made again below. (-nt is in dash, bash, busybox and zsh.)
+    # build: either is dropped and the archive made again. (-nt is in dash, bash, busybox and zsh.)
     for made in "$archive" "$archive.failed"; do
       if [ -f "$made" ]; then
         for jar in "$LIB_DIR" "$LIB_DIR"/*.jar; do
@@ -92,42 +91,25 @@ if [ "${AI_LAB_CDS:-1}" != "0" ]; then
         done
       fi
     done
-    if [ ! -f "$archive" ] && [ ! -f "$archive.failed" ] && mkdir -p "$cache_dir" 2>/dev/null && [ -w "$cache_dir" ]; then
-      # One training run (about 20 s with the dump, once per Java, jar set and kind) drives the
-      # common paths of all three fronts and lists the classes they load; a static archive is
-      # then dumped from that list (the lean one leaves Hibernate's packages out). A static archive, unlike one made at exit, can hold picocli's Java 5 classes
-      # (about 190 of them, loaded on every run), as long as nothing links them while dumping.
-      # The list's lambda-proxy lines are left out: some link picocli's interfaces, and JDK 17
-      # crashes dumping some of JGit's and Hibernate's; their lambdas are made at run time.
-      # Both files get private names and the archive is moved into place, so concurrent first
-      # runs never see half an archive.
-      tmp_list="$cache_dir/.toolkit-$$.classlist"
-      tmp_archive="$cache_dir/.toolkit-$$.jsa"
-      # shellcheck disable=SC2086 # flag lists split on purpose
-      "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList="$tmp_list" ${AI_LAB_JAVA_OPTS:-} \
-        -cp "$LIB_DIR/ai-lab-cli.jar" dev.ailab.cli.CdsTraining </dev/null >/dev/null 2>&1 || true
-      leave_out='^@lambda-proxy'
-      if [ "$KIND" = lean ]; then
-        leave_out='^@lambda-proxy\|^org/hibernate/\|^org/antlr/\|^jakarta/persistence/\|^net/bytebuddy/\|^org/glassfish/\|^jakarta/xml/'
-      fi
-      if [ -s "$tmp_list" ] && grep -v "$leave_out" "$tmp_list" >"$tmp_list.kept" 2>/dev/null; then
-        # shellcheck disable=SC2086
-        "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 ${AI_LAB_JAVA_OPTS:-} -Xshare:dump \
-          -XX:SharedClassListFile="$tmp_list.kept" -XX:SharedArchiveFile="$tmp_archive" \
-          -cp "$LIB_DIR/ai-lab-cli.jar" </dev/null >/dev/null 2>&1 || true
-      fi
-      rm -f "$tmp_list" "$tmp_list.kept"
-      if [ -s "$tmp_archive" ]; then
-        mv -f "$tmp_archive" "$archive" 2>/dev/null || rm -f "$tmp_archive"
-        # Archives of earlier builds or Javas (40 to 75 MB each): keep the four newest.
-        # shellcheck disable=SC2012 # the names are ours and have no spaces
-        ls -t "$cache_dir"/toolkit-*.jsa 2>/dev/null | tail -n +5 | while read -r old; do rm -f "$old" "$old.failed"; done
-      else
-        rm -f "$tmp_archive"
-        : >"$archive.failed" 2>/dev/null || true
+    if [ -f "$archive" ]; then
+      CDS="-XX:SharedArchiveFile=$archive"
+    elif [ ! -f "$archive.failed" ]; then
+      # No archive yet: this command runs at once without it (on the JDK's own archive), and
+      # cds-train.sh makes it in the background (about 20 s of CPU, once per Java, jar
+      # set and flags), detached from this terminal: nohup, the lowest CPU and I/O priority, its
+      # own session when setsid is there, no standard streams or other descriptors of ours (so
+      # nothing waiting for this command's output waits for the training), output in
+      # "$base.log". Its lock "$base.lock" (a symbolic link to the training's process id)
+      # keeps it to one training at a time: started while a live one holds it, it just ends.
+      # The archive is renamed into place whole, so a run never maps half of it.
+      if { [ -d "$cache_dir" ] || mkdir -p "$cache_dir" 2>/dev/null; } && [ -w "$cache_dir" ]; then
+        detach=""
+        command -v setsid >/dev/null 2>&1 && detach=setsid
+        # shellcheck disable=SC2086 # detach is empty or one word
+        nohup nice -n 19 $detach sh "$BIN_DIR/cds-train.sh" "$JAVA" "$LIB_DIR" "$base" "$JVM_FLAGS" \
+          </dev/null >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
       fi
     fi
-    [ -f "$archive" ] && CDS="-XX:SharedArchiveFile=$archive"
   fi
 fi
 

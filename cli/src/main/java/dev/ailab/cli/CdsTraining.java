@@ -18,11 +18,15 @@ import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * The training run for the launchers' class-data-sharing archive. Instead of archiving whatever
- * command a user happens to run first, the launcher runs this once: it drives the common paths
- * of all three fronts (command model, logging, config load and schema check, templates, the
- * work-item store, secrets and backups, the library and its git work) in a throw-away home, so
- * every later command starts from a warm archive. Classes a command needs that were not loaded
- * here come from the jars, and finding one searches the jars in class-path order.
+ * command a user happens to run first, {@code bin/cds-train.sh} runs this once in the background
+ * (started by the launcher when an archive is missing): it drives the common paths of all three
+ * fronts (command model, logging, config load and schema check, templates, the work-item store,
+ * secrets and backups, the library and its git work) in a throw-away home, so every later
+ * command starts from a warm archive. Nothing of the user's is read or written: the commands see
+ * only the throw-away home and its XDG folders (the cache too), and the script starts this JVM
+ * with HOME, the XDG variables and {@code user.home} pointing at another throw-away folder.
+ * Classes a command needs that were not loaded here come from the jars, and finding one searches
+ * the jars in class-path order.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -91,8 +95,7 @@ public final class CdsTraining {
                 "XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "XDG_DATA_HOME", home.resolve("data").toString(),
                 "XDG_STATE_HOME", home.resolve("state").toString(),
-                "XDG_CACHE_HOME", System.getenv().getOrDefault("XDG_CACHE_HOME",
-                        System.getProperty("user.home") + "/.cache"),
+                "XDG_CACHE_HOME", home.resolve("cache").toString(),
                 "AI_LAB_DEPLOY_DIR", home.resolve("host").toString(),
                 "PATH", "/nonexistent");
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
