@@ -1,7 +1,5 @@
 package dev.ailab.cli;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -40,7 +38,7 @@ public final class ManPages {
         Files.createDirectories(dir);
         List<Path> pages = new ArrayList<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             CommandLine cl = CommandLineFactory.create(root, RunContext.system(), sink, sink);
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
             writeTree(cl, dir, pages);

@@ -2,8 +2,6 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -44,7 +42,7 @@ class ArchitectureDocTest {
     void everyCommandIsListedWithTheClassThatRunsIt() {
         Map<String, String> actual = new LinkedHashMap<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             collectLeaves(CommandLineFactory.create(root, RunContext.system(), sink, sink), actual);
         }
         List<String> wrong = new ArrayList<>();

@@ -2,8 +2,6 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +43,7 @@ class CommandFrameworkTest {
 
     @Test
     void everyFrontHasHelpWithExitCodes() {
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             CliHarness.Result r = new CliHarness(() -> root, home).run("--help");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.out()).contains("Usage: ").contains("Exit codes:");

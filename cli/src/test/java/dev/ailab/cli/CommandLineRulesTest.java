@@ -2,14 +2,11 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +19,7 @@ class CommandLineRulesTest {
     Path home;
 
     private CliHarness front(String name) {
-        Supplier<RootCommand> root = switch (name) {
-            case "ai-lab" -> AiLabCommand::new;
-            case "vectorweight" -> VectorweightCommand::new;
-            default -> AiConfigCommand::new;
-        };
-        return new CliHarness(root, home);
+        return new CliHarness(Fronts.byName().get(name), home);
     }
 
     @ParameterizedTest
@@ -75,7 +67,7 @@ class CommandLineRulesTest {
     void everyHelpTextFormatsWithoutAPicocliWarning() {
         List<String> bad = new ArrayList<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             checkFormats(CommandLineFactory.create(root, RunContext.system(), sink, sink), bad);
         }
         assertThat(bad).as("help lines that picocli cannot format (escape %% as %%%%), or that show null").isEmpty();

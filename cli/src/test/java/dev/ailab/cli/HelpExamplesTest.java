@@ -2,8 +2,6 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -21,8 +19,7 @@ import picocli.CommandLine;
  * (unknown option, missing or badly typed value, stray argument) fails the test.
  */
 class HelpExamplesTest {
-    private static final Map<String, Supplier<RootCommand>> FRONTS = Map.of(
-            "ai-lab", AiLabCommand::new, "vectorweight", VectorweightCommand::new, "ai-config", AiConfigCommand::new);
+    private static final Map<String, Supplier<RootCommand>> FRONTS = Fronts.byName();
 
     @Test
     void everyCommandHasHelpWithAnExample() {

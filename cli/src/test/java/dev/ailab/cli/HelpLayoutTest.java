@@ -2,8 +2,6 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -105,7 +103,7 @@ class HelpLayoutTest {
     private static List<CommandLine> everyCommand() {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         List<CommandLine> all = new ArrayList<>();
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             CommandLine cl = CommandLineFactory.create(root, RunContext.system(), sink, sink);
             cl.setUsageHelpWidth(WIDTH);
             cl.setUsageHelpAutoWidth(false);

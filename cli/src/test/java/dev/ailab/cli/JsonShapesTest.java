@@ -295,7 +295,7 @@ class JsonShapesTest {
         Set<String> withOutput = new TreeSet<>();
         Set<String> without = new TreeSet<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             leaves(CommandLineFactory.create(root, RunContext.system(), sink, sink), withOutput, without);
         }
         assertThat(without).as("commands without -o json (the rule in docs/architecture.md)").isEqualTo(new TreeSet<>(WITHOUT_JSON));

@@ -2,8 +2,6 @@ package dev.ailab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ailab.cli.aiconfig.AiConfigCommand;
-import dev.ailab.cli.vectorweight.VectorweightCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ class OptionNamesTest {
         Map<String, Set<String>> shortsByLong = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        for (RootCommand root : new RootCommand[] {new AiLabCommand(), new VectorweightCommand(), new AiConfigCommand()}) {
+        for (RootCommand root : Fronts.all()) {
             walk(CommandLineFactory.create(root, RunContext.system(), sink, sink), longsByShort, shortsByLong, problems);
         }
         longsByShort.forEach((s, longs) -> {
