@@ -32,6 +32,11 @@ public class DbBackupCommand extends HubCommand {
     ScheduleOptions schedule;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         if (recipient != null) {
             HubAge.checkRecipient(recipient);
