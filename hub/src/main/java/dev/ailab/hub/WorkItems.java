@@ -250,10 +250,7 @@ public final class WorkItems {
             args.add(filter.assignee);
         }
         if (filter.text != null) {
-            sql.append(" AND (lower(w.title) LIKE ? OR lower(coalesce(w.body, '')) LIKE ?)");
-            String pattern = "%" + filter.text.toLowerCase(java.util.Locale.ROOT) + "%";
-            args.add(pattern);
-            args.add(pattern);
+            sql.append(JdbcValues.containsText("w.title", "w.body", filter.text, args));
         }
         if (filter.dueBefore != null) {
             sql.append(" AND w.due_date IS NOT NULL AND w.due_date < ?");

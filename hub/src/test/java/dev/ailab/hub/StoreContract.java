@@ -350,6 +350,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void textSearchTakesPercentAndUnderscoreLiterally() {
+        long percent = work.add(NewWorkItem.of("raise coverage to 100%"));
+        work.add(NewWorkItem.of("raise coverage to 1000"));
+        long under = work.add(NewWorkItem.of("rename max_size"));
+        work.add(NewWorkItem.of("rename maxXsize"));
+        work.add(NewWorkItem.of("back\\slash"));
+        WorkFilter f = new WorkFilter();
+        f.text = "100%";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(percent);
+        f.text = "X_S";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(under);
+        assertThat(work.summaries(f)).extracting(WorkItemRow::id).containsExactly(under);
+        f.text = "%";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(percent);
+        f.text = "k\\s";
+        assertThat(work.list(f)).extracting(WorkItemRow::title).containsExactly("back\\slash");
+        Ideas ideas = new Ideas(store);
+        Ideas.IdeaRow exact = ideas.add("cut 50% of the start", null, List.of());
+        ideas.add("cut 500 of the start", null, List.of());
+        assertThat(ideas.list(false, null, "50%")).extracting(Ideas.IdeaRow::id).containsExactly(exact.id());
+    }
+
+    @Test
     void labelAndTagFiltersMatchWholeLabelsOnly() {
         long under = work.add(new NewWorkItem("under", null, null, null, null, List.of("a_b"), null, null, null, null, null, null));
         work.add(new NewWorkItem("dash", null, null, null, null, List.of("a-b", "ab"), null, null, null, null, null, null));

@@ -140,6 +140,24 @@ class HubCommandsTest {
     }
 
     @Test
+    void aBackupOverAnExistingFileNeedsForce() throws Exception {
+        ok("work", "add", "kept");
+        Path out = home.resolve("hub.db.gz");
+        Files.writeString(out, "the user's own file");
+        CliHarness.Result refused = cli.run("db", "backup", "--file", out.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains(out + " already exists").contains("--force");
+        assertThat(refused.out()).isEmpty();
+        assertThat(Files.readString(out)).isEqualTo("the user's own file");
+        assertThat(home.resolve("hub.db.gz.sha256")).doesNotExist();
+        ok("db", "backup", "--file", out.toString(), "--force");
+        assertThat(Files.readAllBytes(out)[0]).isEqualTo((byte) 0x1f);
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".hub.db.gz"));
+        }
+    }
+
+    @Test
     void encryptedBackupsInteroperateWithTheAgeTool() throws Exception {
         Path age = RequiredTool.onPath("age");
         Path ageKeygen = RequiredTool.onPath("age", "age-keygen");
