@@ -171,7 +171,9 @@ public final class BackupRestorer {
             FileTrees.deleteQuietly(staging);
         }
         List<RestoreReport.Kept> pruned = new ArrayList<>();
-        for (RestoreReport.Kept old : prunable(keptFolders(root), keepReplaced)) {
+        List<Path> others = new ArrayList<>(keptFolders(root));
+        others.remove(aside); // the folder of this run is never pruned, whatever the names say
+        for (RestoreReport.Kept old : prunable(others, keepReplaced - 1)) {
             FileTrees.delete(Path.of(old.path()));
             pruned.add(old);
         }
@@ -198,9 +200,8 @@ public final class BackupRestorer {
             return List.of();
         }
         try (var names = Files.list(root)) {
-            // The UTC stamp in the name sorts by time.
             return names.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+                    .sorted(Comparator.comparing((Path p) -> order(p.getFileName().toString())).reversed()).toList();
         } catch (IOException e) {
             throw new OperationFailedException("cannot list " + root + ": " + e.getMessage(), null, e);
         }
@@ -214,13 +215,28 @@ public final class BackupRestorer {
         return out;
     }
 
-    /** {@code root/name}, or with -2, -3... when a restore in the same second already used it. */
+    /**
+     * {@code root/name}, or {@code name-2}, {@code -3}... when a restore in the same second
+     * already used it: always after every folder of the same stamp, so "newest" stays true.
+     */
     private static Path unique(Path root, String name) {
-        Path p = root.resolve(name);
-        for (int i = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); i++) {
-            p = root.resolve(name + "-" + i);
+        int last = 0;
+        for (Path p : ownFolders(root, name)) {
+            String n = p.getFileName().toString();
+            if (n.equals(name)) {
+                last = Math.max(last, 1);
+            } else if (n.matches(java.util.regex.Pattern.quote(name) + "-\\d{1,9}")) {
+                last = Math.max(last, Integer.parseInt(n.substring(name.length() + 1)));
+            }
         }
-        return p;
+        return root.resolve(last == 0 ? name : name + "-" + (last + 1));
+    }
+
+    /** Sort key of a folder name made by {@link #unique}: its stamp, then its number. */
+    private static String order(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)(?:-(\\d{1,9}))?$").matcher(name);
+        m.matches();
+        return m.group(1) + String.format(java.util.Locale.ROOT, "~%09d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)));
     }
 
     /** Files and links under the swapped names that what comes in does not have: they leave the live tree. */

@@ -298,6 +298,21 @@ class BackupServiceTest {
     }
 
     @Test
+    void restoresWithinOneSecondKeepTheNewestFolderForUndo() throws Exception {
+        Path archive = service.create(false, null);
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: first edit\n");
+        service.restore(archive, null, false);
+        service.undoRestore(null, false, 1);
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: first edit");
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: second edit\n");
+        RestoreReport last = service.restore(archive, null, false);
+        assertThat(Path.of(last.keptAside()).resolve("config/pod.yaml")).hasContent("pod: second edit");
+        assertThat(keptFolders()).containsExactly(Path.of(last.keptAside()).getFileName().toString());
+        service.undoRestore(null, false, 1);
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: second edit");
+    }
+
+    @Test
     void aStagingFolderLeftByAKilledRestoreIsRemovedByTheNextOne() throws Exception {
         Path archive = service.create(false, null);
         Path leftover = Files.createDirectories(base.resolve(".restore-20261101T000000Z/config"));
