@@ -39,6 +39,20 @@ class HostCommandsTest {
         return cli().run(args);
     }
 
+    @Test
+    void aRelativeDeploymentFolderIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Path work = Files.createDirectories(home.resolve("somewhere"));
+        CliHarness.Result r = cli().env("AI_LAB_DEPLOY_DIR", "ai-here").workingDir(work).run("secrets", "init");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("AI_LAB_DEPLOY_DIR").contains("deployment.base_dir must be an absolute path, found 'ai-here'")
+                .contains("hint:");
+        assertThat(work.resolve("ai-here")).doesNotExist();
+        Files.writeString(home.resolve(".ai-lab/config.yaml"), "deployment:\n  pod: ai-agents\n  backup_dir: backups\n");
+        r = cli().run("backup", "list");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains(home.resolve(".ai-lab/config.yaml") + ":3:15: deployment.backup_dir must be an absolute path");
+    }
+
     private CliHarness.Result set(String agent, String value) {
         return cli().stdin(value).run("secrets", "set", agent);
     }
