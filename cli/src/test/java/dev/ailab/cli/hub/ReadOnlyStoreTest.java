@@ -98,6 +98,7 @@ class ReadOnlyStoreTest {
             CliHarness.Result r = cli.run(args(command, READ_ONLY.get(command)));
             assertThat(r.exitCode()).as(command + ": " + r).isZero();
             assertThat(json.readTree(r.out())).as(command).isEmpty();
+            assertThat(r.err()).as(command).isEmpty();
         }
         CliHarness.Result shown = cli.run("work", "show", "1");
         assertThat(shown.exitCode()).as(shown.toString()).isEqualTo(2);
