@@ -47,7 +47,7 @@ public final class DbMaintenance {
     }
 
     /** What {@code db info} reports. */
-    public record Info(String url, String file, Long sizeBytes, String schemaVersion, String latestKnown,
+    public record Info(String url, String file, boolean exists, Long sizeBytes, String schemaVersion, String latestKnown,
                        List<String> pending, List<String> newer, Map<String, Long> rows, String journalMode,
                        List<String> integrity) {
         public boolean integrityOk() {
@@ -80,7 +80,7 @@ public final class DbMaintenance {
                     }
                 }
             }
-            if (store.vendor() == StoreFactory.Vendor.SQLITE) {
+            if (store.vendor() == StoreFactory.Vendor.SQLITE && !store.missing()) {
                 try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
                     journal = rs.next() ? rs.getString(1) : null;
                 }
@@ -92,10 +92,10 @@ public final class DbMaintenance {
             throw store.translate(e);
         }
         Long size = null;
-        if (store.file() != null) {
+        if (store.file() != null && !store.missing()) {
             size = sizeOf(store.file()) + sizeOf(Path.of(store.file() + "-wal"));
         }
-        return new Info(store.where(), store.file() == null ? null : store.file().toString(), size, state.version(),
+        return new Info(store.where(), store.file() == null ? null : store.file().toString(), !store.missing(), size, state.version(),
                 Migrations.latest(), pending, state.unknown(), rows, journal, integrity);
     }
 
@@ -176,6 +176,10 @@ public final class DbMaintenance {
      */
     public BackupResult backup(Path target, StreamWrapper wrapper) {
         requireSqlite("backup");
+        if (store.missing()) {
+            throw new OperationFailedException("the database " + store.where() + " does not exist yet: there is nothing to back up",
+                    "check store.url / AI_LAB_DB_URL; the first command that writes (ai-lab work add) creates it");
+        }
         store.ensureSchema();
         Path dir = target.toAbsolutePath().getParent();
         Path snapshot = dir.resolve("." + target.getFileName() + ".snapshot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Ideas: add, list, show, promote to a work item. Plain JDBC over the columns the {@link Idea}
@@ -71,10 +70,7 @@ public final class Ideas {
             args.add(JdbcValues.labelPattern(t));
         }
         if (text != null) {
-            sql.append(" AND (lower(title) LIKE ? OR lower(coalesce(body, '')) LIKE ?)");
-            String pattern = "%" + text.toLowerCase(Locale.ROOT) + "%";
-            args.add(pattern);
-            args.add(pattern);
+            sql.append(JdbcValues.containsText("title", "body", text, args));
         }
         sql.append(" ORDER BY id");
         return store.read(c -> {

@@ -18,8 +18,23 @@ final class JdbcValues {
      * contain {@code _}, LIKE's one-character wildcard, so it is escaped (with {@link #LIKE_ESCAPE}).
      */
     static String labelPattern(String label) {
-        String escaped = label.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%," + escaped + ",%";
+        return "%," + escapeLike(label) + ",%";
+    }
+
+    /**
+     * The condition "title or body contains the text, in any case" over two columns, with its
+     * pattern in {@code args} twice; {@code %} and {@code _} in the text match only themselves.
+     */
+    static String containsText(String titleColumn, String bodyColumn, String text, java.util.List<? super String> args) {
+        String pattern = "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+        args.add(pattern);
+        args.add(pattern);
+        return " AND (lower(" + titleColumn + ") LIKE ?" + LIKE_ESCAPE + " OR lower(coalesce(" + bodyColumn + ", '')) LIKE ?"
+                + LIKE_ESCAPE + ")";
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -40,15 +40,16 @@ public final class Projects {
 
     /**
      * Reads {@code .ai-lab/config.yaml} (and {@code .ai-lab/project.yaml} when present) for
-     * project_name, template and profile, and the origin remote of {@code .git/config}.
-     * The folder name stands in for a missing project_name.
+     * project_name, then {@code .ai-lab/profile.yaml} (written by create-project) for template
+     * and profile, and the origin remote of {@code .git/config}. The folder name stands in for a
+     * missing project_name.
      */
     public static Metadata readMetadata(Path folder) {
         String name = null;
         String template = null;
         String profile = null;
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        for (String f : new String[] {"config.yaml", "project.yaml"}) {
+        for (String f : new String[] {"config.yaml", "project.yaml", "profile.yaml"}) {
             Path file = folder.resolve(".ai-lab").resolve(f);
             if (!Files.isRegularFile(file)) {
                 continue;
@@ -203,15 +204,38 @@ public final class Projects {
 
     /** Re-reads every registered, not archived project's folder; flags missing folders. One transaction. */
     public SyncReport syncAll() {
+        return sync(null);
+    }
+
+    /**
+     * Re-reads the folder of the projects {@code names} (every registered, not archived one
+     * when null); flags missing folders. An unknown name, an archived project or one without a
+     * folder is refused before anything changes. One transaction.
+     */
+    public SyncReport sync(List<String> names) {
         return store.jdbc(c -> {
             Map<Long, String> paths = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, path FROM project WHERE archived = ? AND path IS NOT NULL ORDER BY name")) {
-                ps.setBoolean(1, false);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        paths.put(rs.getLong(1), rs.getString(2));
+            if (names == null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, path FROM project WHERE archived = ? AND path IS NOT NULL ORDER BY name")) {
+                    ps.setBoolean(1, false);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            paths.put(rs.getLong(1), rs.getString(2));
+                        }
                     }
+                }
+            } else {
+                for (String name : names) {
+                    ProjectRow p = row(c, require(c, name));
+                    if (p.archived()) {
+                        throw new InvalidInputException("project '" + p.name() + "' is archived", "archived projects are not synced");
+                    }
+                    if (p.path() == null) {
+                        throw new InvalidInputException("project '" + p.name() + "' has no folder yet",
+                                "register its folder with 'ai-lab project register PATH --name " + p.name() + "'");
+                    }
+                    paths.put(p.id(), p.path());
                 }
             }
             List<ProjectRow> refreshed = new ArrayList<>();

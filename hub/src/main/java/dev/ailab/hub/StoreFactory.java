@@ -71,16 +71,35 @@ public final class StoreFactory implements AutoCloseable {
     /** How long a writer waits for another process's transaction before giving up. */
     public static final int BUSY_TIMEOUT_MS = 30_000;
 
+    /** Whether the command that opens the store may create it. */
+    public enum Access {
+        /** May create the database file and its folder (a command that writes). */
+        WRITE,
+        /**
+         * Never creates anything: a missing SQLite file reads as an empty store (an in-memory
+         * stand-in with the current schema), and a missing folder that is not the default one
+         * is refused, since it is most likely a typo in store.url.
+         */
+        READ
+    }
+
     private final StoreSettings settings;
     private final Vendor vendor;
     private final Path file;
-    private final DataSource dataSource;
+    private final Access access;
+    private final Path defaultFile;
+    private DataSource dataSource;
+    private boolean accessChecked;
+    /** Keeps the in-memory stand-in of a missing file alive while the factory is open. */
+    private Connection standInKeeper;
     private boolean schemaChecked;
     private SessionFactory sessionFactory;
     private long hibernateBootMillis = -1;
 
-    private StoreFactory(StoreSettings settings) {
+    private StoreFactory(StoreSettings settings, Access access, Path defaultFile) {
         this.settings = settings;
+        this.access = access;
+        this.defaultFile = defaultFile == null ? null : defaultFile.toAbsolutePath();
         String url = settings.url();
         if (url.startsWith("jdbc:sqlite:")) {
             vendor = Vendor.SQLITE;
@@ -119,8 +138,23 @@ public final class StoreFactory implements AutoCloseable {
         }
     }
 
+    /** Opens the store for a command that writes: the file and its folder are made on first use. */
     public static StoreFactory open(StoreSettings settings) {
-        return new StoreFactory(settings);
+        return new StoreFactory(settings, Access.WRITE, null);
+    }
+
+    /**
+     * Opens the store for a command that only reads: nothing is ever created. {@code defaultFile}
+     * is the XDG default database, whose missing folder just means "nothing yet".
+     */
+    public static StoreFactory openForReading(StoreSettings settings, Path defaultFile) {
+        return new StoreFactory(settings, Access.READ, defaultFile);
+    }
+
+    /** True when a read-only factory found no database file and answers from an empty stand-in. */
+    public boolean missing() {
+        checkAccess();
+        return standInKeeper != null;
     }
 
     public Vendor vendor() {
@@ -143,7 +177,8 @@ public final class StoreFactory implements AutoCloseable {
 
     /** A raw connection, without the schema check: for maintenance (info, backup, integrity). */
     public Connection rawConnection() throws SQLException {
-        if (file != null) {
+        checkAccess();
+        if (file != null && standInKeeper == null) {
             try {
                 Files.createDirectories(file.getParent());
             } catch (IOException e) {
@@ -151,6 +186,36 @@ public final class StoreFactory implements AutoCloseable {
             }
         }
         return dataSource.getConnection();
+    }
+
+    /**
+     * For a read-only factory over a SQLite file that does not exist: refuses a missing folder
+     * that is not the default one (exit 2, naming it), else answers from an empty in-memory
+     * database with the current schema, so lists are empty and nothing is written to disk.
+     */
+    private synchronized void checkAccess() {
+        if (accessChecked) {
+            return;
+        }
+        accessChecked = true;
+        if (access != Access.READ || file == null || Files.exists(file)) {
+            return;
+        }
+        Path folder = file.getParent();
+        if (!Files.isDirectory(folder) && !file.equals(defaultFile)) {
+            throw new InvalidInputException("the store folder " + folder + " does not exist (store.url names " + file + ")",
+                    "check store.url / AI_LAB_DB_URL; a command that writes, such as 'ai-lab work add', creates the database");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:file:ai-lab-empty-" + Long.toHexString(System.nanoTime()) + "?mode=memory&cache=shared");
+        try {
+            standInKeeper = ds.getConnection();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        dataSource = ds;
     }
 
     /** Runs {@code work} in one transaction (commit on success, rollback on any failure). */
@@ -321,6 +386,7 @@ public final class StoreFactory implements AutoCloseable {
 
     /** Flyway over our data source and the migrations of this database kind. */
     public Flyway flyway() {
+        checkAccess();
         return Flyway.configure(StoreFactory.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(Migrations.location(vendor))
@@ -330,7 +396,8 @@ public final class StoreFactory implements AutoCloseable {
 
     /** An exclusive lock on a sibling file, held while migrating, so concurrent first runs queue up. */
     private MigrationLock migrationLock() throws IOException {
-        if (file == null) {
+        checkAccess();
+        if (file == null || standInKeeper != null) {
             return new MigrationLock(null, null); // PostgreSQL: Flyway takes an advisory lock itself
         }
         Files.createDirectories(file.getParent());
@@ -470,6 +537,13 @@ public final class StoreFactory implements AutoCloseable {
         if (sessionFactory != null) {
             sessionFactory.close();
             sessionFactory = null;
+        }
+        if (standInKeeper != null) {
+            try {
+                standInKeeper.close();
+            } catch (SQLException ignored) {
+                // an in-memory database: nothing to lose
+            }
         }
     }
 }

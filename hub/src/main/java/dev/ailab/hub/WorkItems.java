@@ -36,43 +36,85 @@ public final class WorkItems {
         return store.jdbc(c -> insert(c, item, new HashMap<>()));
     }
 
+    /** What an import did: the new ids in order, and the items left out as already there. */
+    public record ImportResult(List<Long> ids, List<Skipped> skipped) {
+    }
+
+    /**
+     * An item of the file that is already in the store: {@code item} is its 1-based place in
+     * the file, {@code existingId} the row it matches (same external_ref, or same title,
+     * project, body and, when the file gives one, creation time).
+     */
+    public record Skipped(int item, String title, String externalRef, long existingId) {
+    }
+
+    /** Adds every item in one transaction, duplicates included; returns the new ids in order. */
+    public List<Long> addAll(List<NewWorkItem> items, List<Long> fileIds) {
+        return importAll(items, fileIds, true).ids();
+    }
+
     /**
      * Adds every item in one transaction: all or nothing. {@code parent} values refer to the
      * {@code fileIds} given alongside (the ids in the file) of earlier items, not to rows already
-     * in the store; anything else is refused.
-     * Returns the new ids in order.
+     * in the store; anything else is refused. Unless {@code allowDuplicates}, an item that is
+     * already in the store (see {@link Skipped}) is left out and reported, and a later item
+     * whose parent it is gets the existing row as parent: importing a file twice adds nothing.
      */
-    public List<Long> addAll(List<NewWorkItem> items, List<Long> fileIds) {
-        boolean links = items.stream().anyMatch(i -> i.parent() != null);
-        if (!links && store.vendor() == StoreFactory.Vendor.SQLITE) {
-            return addAllBatched(items);
-        }
+    public ImportResult importAll(List<NewWorkItem> items, List<Long> fileIds, boolean allowDuplicates) {
+        items.forEach(i -> validate(i, ""));
         return store.jdbc(c -> {
-            Map<String, Long> projects = new HashMap<>();
-            Map<Long, Long> idMap = new HashMap<>();
-            List<Long> ids = new ArrayList<>(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                NewWorkItem item = items.get(i);
-                if (item.parent() != null) {
-                    Long mapped = idMap.get(item.parent());
-                    if (mapped == null) {
-                        throw new InvalidInputException("item " + (i + 1) + " (\"" + item.title() + "\"): parent "
-                                + item.parent() + " is not the id of an earlier item in the file",
-                                "parents refer to the 'id' of an item listed before; nothing was imported");
+            Long[] existing = new Long[items.size()];
+            List<Skipped> skipped = new ArrayList<>();
+            if (!allowDuplicates) {
+                ExistingItems known = ExistingItems.load(c);
+                for (int i = 0; i < items.size(); i++) {
+                    NewWorkItem item = items.get(i);
+                    existing[i] = known.match(item);
+                    if (existing[i] != null) {
+                        skipped.add(new Skipped(i + 1, item.title().strip(), item.externalRef(), existing[i]));
                     }
-                    item = new NewWorkItem(item.title(), item.body(), item.project(), item.status(), item.priority(),
-                            item.labels(), item.assignee(), item.due(), mapped, item.externalRef(), item.created(),
-                            item.updated());
-                }
-                long id = insert(c, item, projects);
-                ids.add(id);
-                Long fileId = fileIds == null ? null : fileIds.get(i);
-                if (fileId != null) {
-                    idMap.put(fileId, id);
                 }
             }
-            return ids;
+            boolean links = items.stream().anyMatch(i -> i.parent() != null);
+            List<Long> ids = !links && store.vendor() == StoreFactory.Vendor.SQLITE
+                    ? insertBatched(c, items, existing) : insertLinked(c, items, fileIds, existing);
+            return new ImportResult(ids, skipped);
         });
+    }
+
+    /** One insert per item, mapping file parents to the new (or the matched existing) rows. */
+    private static List<Long> insertLinked(Connection c, List<NewWorkItem> items, List<Long> fileIds, Long[] existing)
+            throws SQLException {
+        Map<String, Long> projects = new HashMap<>();
+        Map<Long, Long> idMap = new HashMap<>();
+        List<Long> ids = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            NewWorkItem item = items.get(i);
+            Long fileId = fileIds == null ? null : fileIds.get(i);
+            if (existing[i] != null) {
+                if (fileId != null) {
+                    idMap.put(fileId, existing[i]);
+                }
+                continue;
+            }
+            if (item.parent() != null) {
+                Long mapped = idMap.get(item.parent());
+                if (mapped == null) {
+                    throw new InvalidInputException("item " + (i + 1) + " (\"" + item.title() + "\"): parent "
+                            + item.parent() + " is not the id of an earlier item in the file",
+                            "parents refer to the 'id' of an item listed before; nothing was imported");
+                }
+                item = new NewWorkItem(item.title(), item.body(), item.project(), item.status(), item.priority(),
+                        item.labels(), item.assignee(), item.due(), mapped, item.externalRef(), item.created(),
+                        item.updated());
+            }
+            long id = insert(c, item, projects);
+            ids.add(id);
+            if (fileId != null) {
+                idMap.put(fileId, id);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -80,63 +122,42 @@ public final class WorkItems {
      * holds SQLite's write lock from its first statement (BEGIN IMMEDIATE), so the new rows are
      * exactly those above the highest id seen at the start.
      */
-    private List<Long> addAllBatched(List<NewWorkItem> items) {
-        return store.jdbc(c -> {
-            long before;
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM work_item");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                before = rs.getLong(1);
-            }
-            Map<String, Long> projects = new HashMap<>();
-            String now = StoreValues.now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_item (project_id, title, body, status, priority,"
-                    + " labels, assignee, due_date, parent_id, external_ref, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)")) {
-                int pending = 0;
-                for (NewWorkItem item : items) {
-                    validate(item, "");
-                    Long projectId = null;
-                    if (item.project() != null && !item.project().isBlank()) {
-                        projectId = projects.get(item.project());
-                        if (projectId == null) {
-                            projectId = Projects.idOrCreate(c, item.project());
-                            projects.put(item.project(), projectId);
-                        }
-                    }
-                    setLong(ps, 1, projectId);
-                    ps.setString(2, item.title().strip());
-                    ps.setString(3, item.body());
-                    ps.setString(4, (item.status() == null ? WorkStatus.todo : item.status()).name());
-                    ps.setInt(5, (item.priority() == null ? Priority.normal : item.priority()).rank());
-                    ps.setString(6, StoreValues.joinLabels(StoreValues.labels(item.labels())));
-                    ps.setString(7, item.assignee());
-                    ps.setString(8, StoreValues.date(item.due()));
-                    ps.setString(9, item.externalRef());
-                    String created = item.created() == null ? now : StoreValues.instant(item.created());
-                    ps.setString(10, created);
-                    ps.setString(11, item.updated() == null ? created : StoreValues.instant(item.updated()));
-                    ps.addBatch();
-                    if (++pending == 500) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
+    private static List<Long> insertBatched(Connection c, List<NewWorkItem> items, Long[] existing) throws SQLException {
+        long before;
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM work_item");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            before = rs.getLong(1);
+        }
+        Map<String, Long> projects = new HashMap<>();
+        String now = StoreValues.now();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (int i = 0; i < items.size(); i++) {
+                if (existing[i] != null) {
+                    continue;
                 }
-                if (pending > 0) {
+                bind(c, ps, items.get(i), projects, now);
+                ps.addBatch();
+                if (++pending == 500) {
                     ps.executeBatch();
+                    pending = 0;
                 }
             }
-            List<Long> ids = new ArrayList<>(items.size());
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM work_item WHERE id > ? ORDER BY id")) {
-                ps.setLong(1, before);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        List<Long> ids = new ArrayList<>(items.size());
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM work_item WHERE id > ? ORDER BY id")) {
+            ps.setLong(1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
                 }
             }
-            return ids;
-        });
+        }
+        return ids;
     }
 
     private static void validate(NewWorkItem item, String where) {
@@ -145,7 +166,13 @@ public final class WorkItems {
         }
     }
 
-    static long insert(Connection c, NewWorkItem item, Map<String, Long> projectCache) throws SQLException {
+    private static final String INSERT = "INSERT INTO work_item (project_id, title, body, status, priority,"
+            + " labels, assignee, due_date, parent_id, external_ref, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Sets the twelve columns of {@link #INSERT} for {@code item}; the project's id comes from {@code projectCache} or the store. */
+    private static void bind(Connection c, PreparedStatement ps, NewWorkItem item, Map<String, Long> projectCache, String now)
+            throws SQLException {
         Long projectId = null;
         if (item.project() != null && !item.project().isBlank()) {
             projectId = projectCache.get(item.project());
@@ -154,31 +181,76 @@ public final class WorkItems {
                 projectCache.put(item.project(), projectId);
             }
         }
+        setLong(ps, 1, projectId);
+        ps.setString(2, item.title().strip());
+        ps.setString(3, item.body());
+        ps.setString(4, (item.status() == null ? WorkStatus.todo : item.status()).name());
+        ps.setInt(5, (item.priority() == null ? Priority.normal : item.priority()).rank());
+        ps.setString(6, StoreValues.joinLabels(StoreValues.labels(item.labels())));
+        ps.setString(7, item.assignee());
+        ps.setString(8, StoreValues.date(item.due()));
+        setLong(ps, 9, item.parent());
+        ps.setString(10, item.externalRef());
+        String created = item.created() == null ? now : StoreValues.instant(item.created());
+        ps.setString(11, created);
+        ps.setString(12, item.updated() == null ? created : StoreValues.instant(item.updated()));
+    }
+
+    static long insert(Connection c, NewWorkItem item, Map<String, Long> projectCache) throws SQLException {
         if (item.parent() != null && !exists(c, item.parent())) {
             throw new InvalidInputException("no work item with id " + item.parent() + " (given as parent)",
                     "list the ids with 'ai-lab work list --all'");
         }
-        String now = StoreValues.now();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO work_item (project_id, title, body, status, priority,"
-                + " labels, assignee, due_date, parent_id, external_ref, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            setLong(ps, 1, projectId);
-            ps.setString(2, item.title().strip());
-            ps.setString(3, item.body());
-            ps.setString(4, (item.status() == null ? WorkStatus.todo : item.status()).name());
-            ps.setInt(5, (item.priority() == null ? Priority.normal : item.priority()).rank());
-            ps.setString(6, StoreValues.joinLabels(StoreValues.labels(item.labels())));
-            ps.setString(7, item.assignee());
-            ps.setString(8, StoreValues.date(item.due()));
-            setLong(ps, 9, item.parent());
-            ps.setString(10, item.externalRef());
-            String created = item.created() == null ? now : StoreValues.instant(item.created());
-            ps.setString(11, created);
-            ps.setString(12, item.updated() == null ? created : StoreValues.instant(item.updated()));
+        try (PreparedStatement ps = c.prepareStatement(INSERT + " RETURNING id")) {
+            bind(c, ps, item, projectCache, StoreValues.now());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The rows already in the store, as an import compares them: by external_ref, and by title,
+     * project and body (with the creation time, when the file gives one). Read once per import.
+     */
+    private record ExistingItems(Map<String, Long> byRef, Map<String, Long> byContent, Map<String, Long> byContentAndTime) {
+        static ExistingItems load(Connection c) throws SQLException {
+            Map<String, Long> byRef = new HashMap<>();
+            Map<String, Long> byContent = new HashMap<>();
+            Map<String, Long> byContentAndTime = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.external_ref, w.title, p.name, w.body, w.created_at"
+                    + " FROM work_item w LEFT JOIN project p ON p.id = w.project_id ORDER BY w.id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    String ref = rs.getString(2);
+                    if (ref != null) {
+                        byRef.putIfAbsent(ref, id);
+                    }
+                    String content = content(rs.getString(3), rs.getString(4), rs.getString(5));
+                    byContent.putIfAbsent(content, id);
+                    byContentAndTime.putIfAbsent(content + '\u0000' + rs.getString(6), id);
+                }
+            }
+            return new ExistingItems(byRef, byContent, byContentAndTime);
+        }
+
+        Long match(NewWorkItem item) {
+            if (item.externalRef() != null && !item.externalRef().isBlank()) {
+                return byRef.get(item.externalRef());
+            }
+            String content = content(item.title().strip(), blank(item.project()), item.body());
+            return item.created() == null ? byContent.get(content)
+                    : byContentAndTime.get(content + '\u0000' + StoreValues.instant(item.created()));
+        }
+
+        private static String content(String title, String project, String body) {
+            return title + '\u0000' + (project == null ? "" : project.strip()) + '\u0000' + (body == null ? "" : body);
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s;
         }
     }
 
@@ -250,10 +322,7 @@ public final class WorkItems {
             args.add(filter.assignee);
         }
         if (filter.text != null) {
-            sql.append(" AND (lower(w.title) LIKE ? OR lower(coalesce(w.body, '')) LIKE ?)");
-            String pattern = "%" + filter.text.toLowerCase(java.util.Locale.ROOT) + "%";
-            args.add(pattern);
-            args.add(pattern);
+            sql.append(JdbcValues.containsText("w.title", "w.body", filter.text, args));
         }
         if (filter.dueBefore != null) {
             sql.append(" AND w.due_date IS NOT NULL AND w.due_date < ?");

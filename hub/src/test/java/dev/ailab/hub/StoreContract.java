@@ -197,6 +197,41 @@ abstract class StoreContract {
     }
 
     @Test
+    void importSkipsItemsAlreadyThereUnlessDuplicatesAreAllowed() {
+        Instant t = Instant.parse("2025-01-02T03:04:05.678Z");
+        long ref = work.add(new NewWorkItem("from github", null, null, null, null, List.of(), null, null, null,
+                "github:me/shop#12", null, null));
+        long epic = work.importAll(List.of(new NewWorkItem("epic", "body", "shop", null, null, List.of(), null, null, null,
+                null, t, null)), null, false).ids().get(0);
+        List<NewWorkItem> file = List.of(
+                new NewWorkItem("renamed but same ref", null, null, null, null, List.of(), null, null, null,
+                        "github:me/shop#12", null, null),
+                new NewWorkItem("epic", "body", "shop", null, null, List.of(), null, null, null, null, t, null),
+                new NewWorkItem("story", null, "shop", null, null, List.of(), null, null, 1L, null, null, null),
+                new NewWorkItem("epic", "body", "shop", null, null, List.of(), null, null, null, null,
+                        t.plusSeconds(1), null));
+        WorkItems.ImportResult first = work.importAll(file, java.util.Arrays.asList(null, 1L, 2L, null), false);
+        assertThat(first.skipped()).extracting(WorkItems.Skipped::item, WorkItems.Skipped::existingId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, ref), org.assertj.core.groups.Tuple.tuple(2, epic));
+        assertThat(first.skipped().get(0).externalRef()).isEqualTo("github:me/shop#12");
+        assertThat(first.ids()).hasSize(2);
+        // the story's parent is the epic that was already there
+        assertThat(work.get(first.ids().get(0)).parent()).isEqualTo(epic);
+        assertThat(work.count()).isEqualTo(4);
+
+        // The same file again adds nothing; without links the batched path skips the same way.
+        WorkItems.ImportResult again = work.importAll(file, java.util.Arrays.asList(null, 1L, 2L, null), false);
+        assertThat(again.ids()).isEmpty();
+        assertThat(again.skipped()).hasSize(4);
+        WorkItems.ImportResult unlinked = work.importAll(List.of(NewWorkItem.of("story"), NewWorkItem.of("new one")), null, false);
+        assertThat(unlinked.skipped()).isEmpty(); // "story" is in project shop, this one in none
+        assertThat(work.importAll(List.of(NewWorkItem.of("new one")), null, false).skipped())
+                .extracting(WorkItems.Skipped::existingId).containsExactly(unlinked.ids().get(1));
+        assertThat(work.importAll(file, java.util.Arrays.asList(null, 1L, 2L, null), true).ids()).hasSize(4);
+        assertThat(work.count()).isEqualTo(10);
+    }
+
+    @Test
     void ideasPromoteToLinkedWorkItems() {
         Ideas ideas = new Ideas(store);
         Ideas.IdeaRow idea = ideas.add("Try sqlite FTS", "maybe", List.of("search", "Perf"));
@@ -347,6 +382,29 @@ abstract class StoreContract {
         assertThat(sessions.show(session).session().workItems()).containsExactly(child);
         assertThatThrownBy(() -> work.delete(id)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no work item with id " + id);
+    }
+
+    @Test
+    void textSearchTakesPercentAndUnderscoreLiterally() {
+        long percent = work.add(NewWorkItem.of("raise coverage to 100%"));
+        work.add(NewWorkItem.of("raise coverage to 1000"));
+        long under = work.add(NewWorkItem.of("rename max_size"));
+        work.add(NewWorkItem.of("rename maxXsize"));
+        work.add(NewWorkItem.of("back\\slash"));
+        WorkFilter f = new WorkFilter();
+        f.text = "100%";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(percent);
+        f.text = "X_S";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(under);
+        assertThat(work.summaries(f)).extracting(WorkItemRow::id).containsExactly(under);
+        f.text = "%";
+        assertThat(work.list(f)).extracting(WorkItemRow::id).containsExactly(percent);
+        f.text = "k\\s";
+        assertThat(work.list(f)).extracting(WorkItemRow::title).containsExactly("back\\slash");
+        Ideas ideas = new Ideas(store);
+        Ideas.IdeaRow exact = ideas.add("cut 50% of the start", null, List.of());
+        ideas.add("cut 500 of the start", null, List.of());
+        assertThat(ideas.list(false, null, "50%")).extracting(Ideas.IdeaRow::id).containsExactly(exact.id());
     }
 
     @Test

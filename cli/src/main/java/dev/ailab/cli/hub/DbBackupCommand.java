@@ -15,12 +15,16 @@ import picocli.CommandLine.Option;
                 + " and write FILE.sha256 next to it. Prints the backup's path.",
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab db backup", "  ai-lab db backup --file /mnt/usb/hub.db.gz",
+            "  ai-lab db backup --file /mnt/usb/hub.db.gz --force",
             "  ai-lab db backup --schedule daily --keep 14",
             "  ai-lab db backup --encrypt-to \"$(age-keygen -y ~/.config/age/key.txt)\""})
 public class DbBackupCommand extends HubCommand {
     @Option(names = "--file", paramLabel = "FILE",
             description = "Where to write (default: backups/ai-lab-STAMP.db.gz next to the database).")
     String target;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite the --file if it exists.")
+    boolean force;
 
     @Option(names = "--encrypt-to", paramLabel = "AGE_RECIPIENT", description = "Encrypt for this age X25519 recipient (age1...).")
     String recipient;
@@ -30,6 +34,11 @@ public class DbBackupCommand extends HubCommand {
 
     @Mixin
     ScheduleOptions schedule;
+
+    @Override
+    protected boolean readsOnly() {
+        return true;
+    }
 
     @Override
     protected int run() {
@@ -50,6 +59,10 @@ public class DbBackupCommand extends HubCommand {
         }
         DbMaintenance db = new DbMaintenance(store());
         Path file = target != null ? context().resolve(target) : db.defaultBackupFile(recipient != null);
+        if (target != null && java.nio.file.Files.exists(file) && !force) {
+            throw new dev.ailab.core.error.OperationFailedException(file + " already exists; nothing was written",
+                    "choose another --file, or add --force to overwrite it");
+        }
         DbMaintenance.BackupResult r = db.backup(file, recipient == null ? null : out -> HubAge.encrypt(out, recipient));
         if (schedule.keep != null) {
             DbMaintenance.prune(file.toAbsolutePath().getParent(), schedule.keep)

@@ -23,13 +23,18 @@ public class DbInfoCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         DbMaintenance.Info info = new DbMaintenance(store()).info(check);
         if (output.json()) {
             JsonOutput.write(out(), info);
         } else {
             PrintWriter o = out();
-            WorkOutput.line(o, "database", info.url());
+            WorkOutput.line(o, "database", info.url() + (info.exists() ? "" : " (not made yet: the first command that writes creates it)"));
             WorkOutput.line(o, "size", info.sizeBytes() == null ? null : info.sizeBytes() + " bytes");
             WorkOutput.line(o, "journal", info.journalMode());
             WorkOutput.line(o, "schema", info.schemaVersion() == null ? "empty (migrated on first use)"

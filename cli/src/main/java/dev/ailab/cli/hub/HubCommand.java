@@ -64,15 +64,28 @@ public abstract class HubCommand implements Callable<Integer> {
         return TextTable.terminalWidth(context().env());
     }
 
+    /**
+     * True for a command that only reads the store (list, show, export, info, backup): it opens
+     * the store so that nothing is created, see {@link StoreFactory.Access#READ}.
+     */
+    protected boolean readsOnly() {
+        return false;
+    }
+
     protected StoreFactory store() {
         if (store == null) {
             StoreSettings settings = settings(context(), config);
             if (settings.url().startsWith("jdbc:sqlite:")) {
                 SqliteNative.useCacheDir(context().xdg().cacheHome());
             }
-            store = StoreFactory.open(settings);
+            store = readsOnly() ? StoreFactory.openForReading(settings, defaultFile(context())) : StoreFactory.open(settings);
         }
         return store;
+    }
+
+    /** The XDG default database file, used when neither AI_LAB_DB_URL nor a config names one. */
+    static Path defaultFile(RunContext context) {
+        return context.xdg().dataHome().resolve("ai-lab/ai-lab.db");
     }
 
     /**
@@ -89,7 +102,7 @@ public abstract class HubCommand implements Callable<Integer> {
         if (noFiles) {
             String url = context.env("AI_LAB_DB_URL");
             if (url == null || url.isBlank()) {
-                url = "jdbc:sqlite:" + context.xdg().dataHome().resolve("ai-lab/ai-lab.db");
+                url = "jdbc:sqlite:" + defaultFile(context);
             }
             return new StoreSettings(url, blank(user), blank(password));
         }

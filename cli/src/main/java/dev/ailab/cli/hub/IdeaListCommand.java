@@ -22,6 +22,11 @@ public class IdeaListCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         List<Ideas.IdeaRow> rows = new Ideas(store()).list(!all, tag, text);
         if (output.json()) {

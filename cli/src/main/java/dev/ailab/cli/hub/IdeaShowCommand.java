@@ -17,6 +17,11 @@ public class IdeaShowCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         Ideas.IdeaRow r = new Ideas(store()).show(id);
         if (output.json()) {

@@ -20,6 +20,11 @@ public class ProjectListCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         List<ProjectRow> rows = new Projects(store()).list(all);
         if (output.json()) {

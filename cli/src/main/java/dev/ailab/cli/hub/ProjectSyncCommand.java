@@ -8,24 +8,31 @@ import dev.ailab.hub.Projects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code project sync --all}: refreshes metadata, reports missing folders (exit 1 when any is missing). */
+/** {@code project sync NAME...|--all}: refreshes metadata, reports missing folders (exit 1 when any is missing). */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Refresh every registered project's metadata from its folder and report projects whose folder is gone"
+        description = "Refresh registered projects' metadata from their folders and report projects whose folder is gone"
                 + " (exit 1 when one is).",
-        footerHeading = "%nExamples:%n", footer = {"  ai-lab project sync --all", "  ai-lab project sync --all --output json"})
+        footerHeading = "%nExamples:%n", footer = {"  ai-lab project sync web-shop", "  ai-lab project sync --all",
+            "  ai-lab project sync --all --output json"})
 public class ProjectSyncCommand extends HubCommand {
-    @Option(names = {"-a", "--all"}, description = "Every registered, not archived project (required).") boolean all;
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects to sync, by name.")
+    java.util.List<String> names;
+
+    @Option(names = {"-a", "--all"}, description = "Every registered, not archived project.") boolean all;
 
     @Mixin
     OutputMixin output;
 
     @Override
     protected int run() {
-        if (!all) {
-            throw new InvalidInputException("say which projects to sync", "use --all");
+        boolean named = names != null && !names.isEmpty();
+        if (all == named) {
+            throw new InvalidInputException(all ? "give project names or --all, not both" : "say which projects to sync",
+                    "name them (ai-lab project sync web-shop) or use --all");
         }
-        Projects.SyncReport report = new Projects(store()).syncAll();
+        Projects.SyncReport report = new Projects(store()).sync(all ? null : names);
         if (output.json()) {
             JsonOutput.write(out(), report);
         } else {

@@ -22,6 +22,11 @@ public class SessionListCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         List<Sessions.SessionRow> rows = new Sessions(store()).list(project, agent, open, limit);
         if (output.json()) {

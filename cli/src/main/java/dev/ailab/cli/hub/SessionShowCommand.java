@@ -17,6 +17,11 @@ public class SessionShowCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         Sessions.SessionDetails d = new Sessions(store()).show(id);
         if (output.json()) {

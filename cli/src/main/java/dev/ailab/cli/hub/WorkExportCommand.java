@@ -35,6 +35,11 @@ public class WorkExportCommand extends HubCommand {
     WorkFilterOptions filter;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() throws IOException {
         WorkItemFiles.Format f = format != null ? format : file.equals("-") ? WorkItemFiles.Format.json : WorkItemFiles.Format.guess(file);
         if (f == null) {

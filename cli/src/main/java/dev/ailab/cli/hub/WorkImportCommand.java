@@ -20,11 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code work import}: checks the whole file, then inserts every item in one transaction. */
+/** {@code work import}: checks the whole file, skips items already there, then inserts the rest in one transaction. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import work items from JSON or CSV: all of them in one transaction, or none.",
+        description = {"Import work items from JSON or CSV: all of them in one transaction, or none.",
+            "Items already in the store (the same external_ref, or the same title, project, body and creation time)"
+                + " are reported and skipped unless --allow-duplicates."},
         footerHeading = "%nExamples:%n",
         footer = {"  ai-lab work import items.json", "  ai-lab work import backlog.csv",
+            "  ai-lab work import items.json --allow-duplicates",
             "  cat items.json | ai-lab work import - --format json"})
 public class WorkImportCommand extends HubCommand {
     @Parameters(paramLabel = "FILE", description = "A .json or .csv file, or - for standard input.")
@@ -32,6 +35,9 @@ public class WorkImportCommand extends HubCommand {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "json or csv (default: from the file name).")
     WorkItemFiles.Format format;
+
+    @Option(names = "--allow-duplicates", description = "Import items that are already in the store as new rows too.")
+    boolean allowDuplicates;
 
     @Mixin
     OutputMixin output;
@@ -57,16 +63,29 @@ public class WorkImportCommand extends HubCommand {
         }
         List<NewWorkItem> items = entries.stream().map(WorkItemFiles.Entry::item).toList();
         List<Long> fileIds = entries.stream().map(WorkItemFiles.Entry::fileId).toList();
-        List<Long> ids = new WorkItems(store()).addAll(items, fileIds);
+        WorkItems.ImportResult result = new WorkItems(store()).importAll(items, fileIds, allowDuplicates);
+        List<Long> ids = result.ids();
         if (output.json()) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("imported", ids.size());
-            result.put("first_id", ids.get(0));
-            result.put("last_id", ids.get(ids.size() - 1));
-            JsonOutput.write(out(), result);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("imported", ids.size());
+            json.put("first_id", ids.isEmpty() ? null : ids.get(0));
+            json.put("last_id", ids.isEmpty() ? null : ids.get(ids.size() - 1));
+            json.put("skipped", result.skipped().size());
+            json.put("skipped_items", result.skipped());
+            JsonOutput.write(out(), json);
         } else {
-            out().println("imported " + ids.size() + " work items (ids " + ids.get(0) + "-" + ids.get(ids.size() - 1) + ")");
+            out().println("imported " + ids.size() + " work items"
+                    + (ids.isEmpty() ? "" : " (ids " + ids.get(0) + "-" + ids.get(ids.size() - 1) + ")")
+                    + (result.skipped().isEmpty() ? "" : ", skipped " + result.skipped().size() + " already there"));
+            for (WorkItems.Skipped k : result.skipped()) {
+                out().println("  skipped item " + k.item() + " (" + (k.externalRef() != null ? k.externalRef() : "\"" + k.title() + "\"")
+                        + "): already work item #" + k.existingId());
+            }
             out().flush();
+            if (!result.skipped().isEmpty()) {
+                err().println("hint: add --allow-duplicates to import them as new items anyway");
+                err().flush();
+            }
         }
         return 0;
     }

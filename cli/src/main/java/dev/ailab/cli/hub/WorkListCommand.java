@@ -22,6 +22,11 @@ public class WorkListCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         WorkItems items = new WorkItems(store());
         if (output.json()) {

@@ -19,6 +19,11 @@ public class WorkShowCommand extends HubCommand {
     OutputMixin output;
 
     @Override
+    protected boolean readsOnly() {
+        return true;
+    }
+
+    @Override
     protected int run() {
         WorkItems.Details d = new WorkItems(store()).show(id);
         if (output.json()) {

@@ -39,6 +39,20 @@ class HostCommandsTest {
         return cli().run(args);
     }
 
+    @Test
+    void aRelativeDeploymentFolderIsRefusedBeforeAnythingIsCreated() throws Exception {
+        Path work = Files.createDirectories(home.resolve("somewhere"));
+        CliHarness.Result r = cli().env("AI_LAB_DEPLOY_DIR", "ai-here").workingDir(work).run("secrets", "init");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("AI_LAB_DEPLOY_DIR").contains("deployment.base_dir must be an absolute path, found 'ai-here'")
+                .contains("hint:");
+        assertThat(work.resolve("ai-here")).doesNotExist();
+        Files.writeString(home.resolve(".ai-lab/config.yaml"), "deployment:\n  pod: ai-agents\n  backup_dir: backups\n");
+        r = cli().run("backup", "list");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains(home.resolve(".ai-lab/config.yaml") + ":3:15: deployment.backup_dir must be an absolute path");
+    }
+
     private CliHarness.Result set(String agent, String value) {
         return cli().stdin(value).run("secrets", "set", agent);
     }
@@ -173,15 +187,29 @@ class HostCommandsTest {
         assertThat(r.out()).startsWith("ok: ");
 
         Files.writeString(base.resolve("config/pod.yaml"), "pod: changed\n");
+        Files.writeString(base.resolve("config/later.txt"), "after the backup\n");
         r = run("backup", "restore", archive.toString(), "--dry-run");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("would replace config/pod.yaml");
+        assertThat(r.out()).contains("would replace config/pod.yaml").contains("would remove config/later.txt");
         assertThat(base.resolve("config/pod.yaml")).hasContent("pod: changed");
+        r = run("backup", "restore", archive.toString(), "-o", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode restored = json.readTree(r.out());
+        assertThat(restored.get("removed").toString()).isEqualTo("[\"config/later.txt\"]");
+        assertThat(restored.get("kept_aside_bytes").asLong()).isPositive();
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: ai-agents");
+        assertThat(base.resolve("config/later.txt")).doesNotExist();
+        assertThat(run("secrets", "get", "claude").out()).isEqualTo("backup-me");
+        // --undo brings the edited and the later file back.
+        assertThat(run("backup", "restore", archive.toString(), "--undo").exitCode()).isEqualTo(2);
+        r = run("backup", "restore", "--undo");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("undid the restore kept in " + restored.get("kept_aside").asText()).contains("kept in");
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: changed");
+        assertThat(base.resolve("config/later.txt")).hasContent("after the backup");
         r = run("backup", "restore", archive.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: ai-agents");
-        assertThat(r.out()).contains("kept in");
-        assertThat(run("secrets", "get", "claude").out()).isEqualTo("backup-me");
+        assertThat(r.out()).contains("deleted the older kept folder").contains("kept in");
 
         // A flipped byte: verify exit 1, restore refuses and changes nothing.
         byte[] bytes = Files.readAllBytes(archive);

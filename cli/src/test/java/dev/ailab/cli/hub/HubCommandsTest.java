@@ -117,6 +117,36 @@ class HubCommandsTest {
     }
 
     @Test
+    void aGeneratedProjectRegistersWithItsTemplateAndProfileAndSyncsByName() throws Exception {
+        CliHarness.Result made = cli.run("create-project", "billing-api", "--template", "java", "--profile", "advanced",
+                "--defaults");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        Path project = home.resolve("billing-api");
+        // What create-project wrote is the truth the registry must repeat.
+        String profileYaml = Files.readString(project.resolve(".ai-lab/profile.yaml"));
+        assertThat(profileYaml).contains("profile: advanced").contains("template: java");
+        JsonNode row = json.readTree(ok("project", "register", project.toString(), "-o", "json").out());
+        assertThat(row.get("template").asText()).isEqualTo("java");
+        assertThat(row.get("profile").asText()).isEqualTo("advanced");
+
+        Path other = Files.createDirectories(home.resolve("other"));
+        ok("project", "register", other.toString());
+        Files.writeString(project.resolve(".ai-lab/profile.yaml"), profileYaml.replace("profile: advanced", "profile: standard"));
+        Files.delete(other);
+        JsonNode synced = json.readTree(ok("project", "sync", "billing-api", "-o", "json").out());
+        assertThat(synced.get("refreshed")).hasSize(1);
+        assertThat(synced.get("refreshed").get(0).get("profile").asText()).isEqualTo("standard");
+        assertThat(synced.get("missing")).isEmpty();
+        CliHarness.Result missing = cli.run("project", "sync", "other");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.out()).contains("MISSING  other");
+        CliHarness.Result unknown = cli.run("project", "sync", "billing-api", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no project named 'nope'");
+        assertThat(cli.run("project", "sync", "billing-api", "--all").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void dbMigrateInfoBackupAndRestore() throws Exception {
         ok("work", "add", "before backup");
         assertThat(ok("db", "migrate").err()).contains("up to date at version");
@@ -137,6 +167,24 @@ class HubCommandsTest {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("ai-lab.db.before-restore-"));
         }
         assertThat(cli.run("db", "restore", home.resolve("nope.db.gz").toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBackupOverAnExistingFileNeedsForce() throws Exception {
+        ok("work", "add", "kept");
+        Path out = home.resolve("hub.db.gz");
+        Files.writeString(out, "the user's own file");
+        CliHarness.Result refused = cli.run("db", "backup", "--file", out.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains(out + " already exists").contains("--force");
+        assertThat(refused.out()).isEmpty();
+        assertThat(Files.readString(out)).isEqualTo("the user's own file");
+        assertThat(home.resolve("hub.db.gz.sha256")).doesNotExist();
+        ok("db", "backup", "--file", out.toString(), "--force");
+        assertThat(Files.readAllBytes(out)[0]).isEqualTo((byte) 0x1f);
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".hub.db.gz"));
+        }
     }
 
     @Test

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ailab.cli.CliHarness;
-import dev.ailab.core.testing.RequiredTool;
+import dev.ailab.hub.StoreSettings;
+import dev.ailab.hub.TestDatabases;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands against a real PostgreSQL (AI_LAB_TEST_PG_URL/_USER/_PASSWORD), through
- * AI_LAB_DB_URL and the password variable, in a schema of its own. Skipped without a server
- * unless CI_REQUIRE names postgres.
+ * The commands against a real PostgreSQL (the hub's {@link TestDatabases}: AI_LAB_TEST_PG_URL,
+ * _USER, _PASSWORD), through AI_LAB_DB_URL and the password variable, in a schema of its own.
+ * Skipped without a server unless CI_REQUIRE names postgres.
  */
 class PostgresCommandsTest {
     @TempDir
@@ -25,20 +21,10 @@ class PostgresCommandsTest {
 
     @Test
     void workSessionIdeaAndProjectCommandsRunOnPostgres() throws Exception {
-        String url = System.getenv("AI_LAB_TEST_PG_URL");
-        RequiredTool.available("postgres", url != null && !url.isBlank(), "AI_LAB_TEST_PG_URL is not set");
-        String user = System.getenv("AI_LAB_TEST_PG_USER");
-        String password = System.getenv("AI_LAB_TEST_PG_PASSWORD");
-        String schema = "cli_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            RequiredTool.available("postgres", false, url + " is not reachable: " + e.getMessage());
-        }
+        StoreSettings pg = TestDatabases.postgres();
         try {
-            CliHarness cli = CliHarness.aiLab(home)
-                    .env("AI_LAB_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema)
-                    .env("AI_LAB_DB_USER", user).env("AI_LAB_DB_PASSWORD", password);
+            CliHarness cli = CliHarness.aiLab(home).env("AI_LAB_DB_URL", pg.url())
+                    .env("AI_LAB_DB_USER", pg.user()).env("AI_LAB_DB_PASSWORD", pg.password());
             ObjectMapper json = new ObjectMapper();
             assertThat(cli.run("work", "add", "on postgres", "-p", "team", "-l", "pg").out()).isEqualTo("1\n");
             assertThat(cli.run("work", "update", "1", "-P", "urgent").exitCode()).isZero();
@@ -50,6 +36,10 @@ class PostgresCommandsTest {
             var items = json.readTree(cli.run("work", "list", "-o", "json").out());
             assertThat(items).hasSize(2);
             assertThat(items.get(0).get("priority").asText()).isEqualTo("urgent");
+            assertThat(cli.run("work", "add", "coverage to 100%").exitCode()).isZero();
+            assertThat(cli.run("work", "add", "coverage to 1000").exitCode()).isZero();
+            assertThat(json.readTree(cli.run("work", "list", "--search", "100%", "-o", "json").out()))
+                    .extracting(n -> n.get("title").asText()).containsExactly("coverage to 100%");
             assertThat(cli.run("work", "show", "1").out()).contains("sessions:  #" + session);
             assertThat(json.readTree(cli.run("project", "list", "-o", "json").out()).get(0).get("open_items").asLong()).isEqualTo(1);
             CliHarness.Result info = cli.run("db", "info");
@@ -57,9 +47,7 @@ class PostgresCommandsTest {
             assertThat(cli.run("db", "backup").err()).contains("pg_dump");
             assertThat(cli.run("work", "show", "99").exitCode()).isEqualTo(2);
         } finally {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            TestDatabases.dropSchema(pg);
         }
     }
 }

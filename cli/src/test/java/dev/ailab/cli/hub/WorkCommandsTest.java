@@ -136,10 +136,22 @@ class WorkCommandsTest {
         assertThat(Files.readString(csvFile)).startsWith("id,project,title,body,status");
 
         CliHarness other = CliHarness.aiLab(home.resolve("other"));
-        for (Path f : new Path[] {jsonFile, csvFile}) {
-            CliHarness.Result r = other.run("work", "import", f.toString());
-            assertThat(r.exitCode()).as(r.toString()).isZero();
-        }
+        assertThat(other.run("work", "import", jsonFile.toString()).out()).isEqualTo("imported 2 work items (ids 1-2)\n");
+        // The CSV export holds the same two items: skipped and reported, then imported on request.
+        CliHarness.Result skipped = other.run("work", "import", csvFile.toString());
+        assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+        assertThat(skipped.out()).isEqualTo("imported 0 work items, skipped 2 already there\n"
+                + "  skipped item 1 (\"one, with a comma\"): already work item #1\n"
+                + "  skipped item 2 (\"two\"): already work item #2\n");
+        assertThat(skipped.err()).contains("--allow-duplicates");
+        JsonNode again = json.readTree(other.run("work", "import", jsonFile.toString(), "-o", "json").out());
+        assertThat(again.get("imported").asInt()).isZero();
+        assertThat(again.get("first_id").isNull()).isTrue();
+        assertThat(again.get("skipped").asInt()).isEqualTo(2);
+        assertThat(again.get("skipped_items").get(1).get("existing_id").asLong()).isEqualTo(2);
+        assertThat(again.get("skipped_items").get(1).get("external_ref").isNull()).isTrue();
+        CliHarness.Result r = other.run("work", "import", csvFile.toString(), "--allow-duplicates");
+        assertThat(r.out()).as(r.toString()).isEqualTo("imported 2 work items (ids 3-4)\n");
         CliHarness.Result listed = other.run("work", "list", "--all", "-o", "json");
         JsonNode items = json.readTree(listed.out());
         assertThat(items).hasSize(4);

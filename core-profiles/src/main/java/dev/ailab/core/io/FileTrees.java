@@ -34,6 +34,24 @@ public final class FileTrees {
         }
     }
 
+    /** Bytes of the regular files under {@code dir} (links not followed); 0 when it does not exist. */
+    public static long size(Path dir) {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            long total = 0;
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    total += Files.size(p);
+                }
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** As {@link #delete}, but leaves what cannot be removed: for our own temporary folders. */
     public static void deleteQuietly(Path dir) {
         try {

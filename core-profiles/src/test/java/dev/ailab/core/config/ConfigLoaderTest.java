@@ -248,7 +248,7 @@ class ConfigLoaderTest {
     void rulesOnTheLayeredConfigNameTheLayerThatSetTheValue() throws IOException {
         write(userFile, "enable_gpu_operator: false\n");
         write(projectFile, "clusters:\n  - name: a\n    gpu_enabled: true\n");
-        env.put("AI_LAB_DEPLOY_DIR", "relative/dir");
+        env.put("AI_LAB_DEPLOY_DIR", "/srv/other");
         ConfigRule rule = (config, at, problems) -> {
             problems.add(at.problem("/clusters/0/gpu_enabled", "gpu needs the operator", "enable it"));
             problems.add(at.problem("/enable_gpu_operator", "operator is off", null));
@@ -262,6 +262,25 @@ class ConfigLoaderTest {
                                 userFile + ":1:22: operator is off",
                                 "environment variable AI_LAB_DEPLOY_DIR: must be absolute",
                                 "built-in default: pod rule"));
+    }
+
+    @Test
+    void aRelativeDeploymentFolderIsRefusedWhereItWasWritten() throws IOException {
+        write(userFile, "deployment:\n  pod: p\n  base_dir: ai-host\n  backup_dir: ~/backups\n");
+        assertThatThrownBy(() -> loader().load(null, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::format)
+                        .containsExactly(userFile + ":3:13: deployment.base_dir must be an absolute path, found 'ai-host'\n"
+                                + "  hint: write an absolute folder such as /ai or ~/ai: a relative one would mean a different"
+                                + " folder in every folder a command runs in"));
+        write(userFile, "deployment:\n  base_dir: ~/ai\n");
+        env.put("AI_LAB_DEPLOY_DIR", "./here");
+        assertThatThrownBy(() -> loader().load(null, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::message)
+                        .containsExactly("environment variable AI_LAB_DEPLOY_DIR: deployment.base_dir must be an absolute path, found './here'"));
+        env.remove("AI_LAB_DEPLOY_DIR");
+        assertThat(loader().load(null, Map.of()).config().deployment.baseDir).isEqualTo("~/ai");
     }
 
     @Test

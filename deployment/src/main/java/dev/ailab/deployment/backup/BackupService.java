@@ -50,9 +50,22 @@ public final class BackupService {
         return verifier.verify(archive);
     }
 
+    /** How many kept folders of restores ({@code .replaced-*}) stay after a restore, unless told otherwise. */
+    public static final int KEEP_REPLACED = 1;
+
     /** Verifies, then restores into {@code target} (default the base folder), keeping aside what it replaces. */
     public RestoreReport restore(Path archive, Path target, boolean dryRun) {
-        return restorer.restore(archive, target, dryRun);
+        return restore(archive, target, dryRun, KEEP_REPLACED);
+    }
+
+    /** As {@link #restore(Path, Path, boolean)}; then keeps only the {@code keepReplaced} newest kept folders. */
+    public RestoreReport restore(Path archive, Path target, boolean dryRun, int keepReplaced) {
+        return restorer.restore(archive, target, dryRun, keepReplaced);
+    }
+
+    /** Puts back what the newest restore into {@code target} (default the base folder) kept aside. */
+    public RestoreReport undoRestore(Path target, boolean dryRun, int keepReplaced) {
+        return restorer.undo(target, dryRun, keepReplaced);
     }
 
     /** The backups in the backup folder, newest first. */

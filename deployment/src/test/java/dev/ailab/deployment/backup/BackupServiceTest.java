@@ -236,8 +236,121 @@ class BackupServiceTest {
         Path archive = service.create(false, null);
         Path target = tmp.resolve("elsewhere");
         RestoreReport r = service.restore(archive, target, false);
-        assertThat(r.keptAside()).isNull();
+        // Nothing was there to keep: the kept folder holds only the names an undo takes out again.
+        assertThat(r.removed()).isEmpty();
+        try (var kept = Files.list(Path.of(r.keptAside()))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).containsExactly(".restore-names");
+        }
         assertThat(target.resolve("config/pod.yaml")).hasContent("pod: ai-agents");
+        service.undoRestore(target, false, 1);
+        try (var left = Files.list(target)) {
+            assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith(".replaced-"));
+        }
+    }
+
+    @Test
+    void restoreListsWhatItRemovesKeepsItForUndoAndPrunesOlderKeptFolders() throws Exception {
+        Path archive = service.create(false, null);
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: edited\n");
+        Files.writeString(base.resolve("config/notes.txt"), "written after the backup\n");
+        Files.createDirectories(base.resolve("state/cache"));
+        Files.writeString(base.resolve("state/cache/blob"), "x".repeat(1000));
+
+        // The plan names every file that leaves the live tree, not only what is replaced.
+        RestoreReport plan = service.restore(archive, null, true);
+        assertThat(plan.replaced()).containsExactly("config/pod.yaml");
+        assertThat(plan.removed()).containsExactly("config/notes.txt", "state/cache/blob");
+        assertThat(base.resolve("config/notes.txt")).exists();
+
+        RestoreReport r = service.restore(archive, null, false);
+        assertThat(r.removed()).isEqualTo(plan.removed());
+        assertThat(base.resolve("config/notes.txt")).doesNotExist();
+        Path kept = Path.of(r.keptAside());
+        assertThat(kept.resolve("config/notes.txt")).hasContent("written after the backup");
+        assertThat(r.keptAsideBytes()).isEqualTo(FileTreesSize.of(kept)).isGreaterThan(1000);
+
+        // Undo puts the removed and replaced files back, and the restored ones aside in turn.
+        RestoreReport undoPlan = service.undoRestore(null, true, 1);
+        assertThat(undoPlan.created()).contains("config/notes.txt", "state/cache/blob");
+        assertThat(undoPlan.replaced()).containsExactly("config/pod.yaml");
+        now.addAndGet(1000);
+        RestoreReport undone = service.undoRestore(null, false, 1);
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: edited");
+        assertThat(base.resolve("config/notes.txt")).hasContent("written after the backup");
+        assertThat(base.resolve("state/cache/blob")).exists();
+        assertThat(kept).doesNotExist();
+        assertThat(Path.of(undone.keptAside()).resolve("config/pod.yaml")).hasContent("pod: ai-agents");
+
+        // Many restores leave only the newest kept folder (or as many as asked), each one reported with its size.
+        List<RestoreReport.Kept> pruned = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            now.addAndGet(1000);
+            Files.writeString(base.resolve("state/data.bin"), "changed " + i);
+            pruned.addAll(service.restore(archive, null, false).pruned());
+        }
+        assertThat(pruned).hasSize(4).allMatch(k -> k.bytes() > 0 && !Files.exists(Path.of(k.path())));
+        assertThat(keptFolders()).hasSize(1);
+        now.addAndGet(1000);
+        Files.writeString(base.resolve("state/data.bin"), "changed again");
+        assertThat(service.restore(archive, null, false, 3).pruned()).isEmpty();
+        assertThat(keptFolders()).hasSize(2);
+        assertThatThrownBy(() -> service.restore(archive, null, false, 0)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void restoresWithinOneSecondKeepTheNewestFolderForUndo() throws Exception {
+        Path archive = service.create(false, null);
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: first edit\n");
+        service.restore(archive, null, false);
+        service.undoRestore(null, false, 1);
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: first edit");
+        Files.writeString(base.resolve("config/pod.yaml"), "pod: second edit\n");
+        RestoreReport last = service.restore(archive, null, false);
+        assertThat(Path.of(last.keptAside()).resolve("config/pod.yaml")).hasContent("pod: second edit");
+        assertThat(keptFolders()).containsExactly(Path.of(last.keptAside()).getFileName().toString());
+        service.undoRestore(null, false, 1);
+        assertThat(base.resolve("config/pod.yaml")).hasContent("pod: second edit");
+    }
+
+    @Test
+    void aStagingFolderLeftByAKilledRestoreIsRemovedByTheNextOne() throws Exception {
+        Path archive = service.create(false, null);
+        Path leftover = Files.createDirectories(base.resolve(".restore-20261101T000000Z/config"));
+        Files.writeString(leftover.resolve("pod.yaml"), "half extracted");
+        RestoreReport plan = service.restore(archive, null, true);
+        assertThat(plan.cleaned()).containsExactly(leftover.getParent().toString());
+        assertThat(leftover).exists();
+        RestoreReport r = service.restore(archive, null, false);
+        assertThat(r.cleaned()).containsExactly(leftover.getParent().toString());
+        assertThat(leftover.getParent()).doesNotExist();
+        assertThat(warnings).anyMatch(w -> w.contains("left by a restore that did not finish"));
+    }
+
+    @Test
+    void undoWithoutARestoreSaysThereIsNothingToUndo() {
+        assertThatThrownBy(() -> service.undoRestore(null, false, 1)).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("no restore to undo");
+    }
+
+    private List<String> keptFolders() throws IOException {
+        try (var names = Files.list(base)) {
+            return names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".replaced-")).toList();
+        }
+    }
+
+    /** Sums file sizes independently of the code under test. */
+    private static final class FileTreesSize {
+        static long of(Path dir) throws IOException {
+            try (var walk = Files.walk(dir)) {
+                long total = 0;
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        total += Files.size(p);
+                    }
+                }
+                return total;
+            }
+        }
     }
 
     @Test
