@@ -70,6 +70,10 @@ public class InitCommand implements Callable<Integer> {
             r = library.init(repo, depth, library.isPresent() ? null : AiConfigSupport.auth(spec, auth, loaded.config().library, repo),
                     progress);
         }
+        if (r.note() != null) {
+            spec.commandLine().getErr().println("note: " + r.note());
+            spec.commandLine().getErr().flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             JsonOutput.write(out, r);

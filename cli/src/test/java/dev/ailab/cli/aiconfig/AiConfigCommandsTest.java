@@ -8,6 +8,7 @@ import dev.ailab.cli.CliHarness.Result;
 import dev.ailab.core.config.ConfigMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,15 @@ class AiConfigCommandsTest {
         Result again = run("init", upstream.url());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already").contains("nothing was changed");
+
+        TestUpstream other = new TestUpstream(tmp.resolve("other"), true);
+        Map<String, String> before = TestUpstream.tree(home.resolve("library"));
+        Result switching = run("init", other.url());
+        other.close();
+        assertThat(switching.exitCode()).as(switching.toString()).isEqualTo(2);
+        assertThat(switching.err()).contains("is already at").contains("nothing was changed")
+                .contains("hint: to switch, move").contains("--home");
+        assertThat(TestUpstream.tree(home.resolve("library"))).isEqualTo(before);
 
         Result noop = run("library", "update");
         assertThat(noop.exitCode()).as(noop.toString()).isZero();
@@ -138,6 +148,14 @@ class AiConfigCommandsTest {
         assertThat(list.out()).contains("override  prompts/review.md").contains("personal  mine.md")
                 .contains("library   prompts/explain.md").doesNotContain("coder.yaml");
 
+        // The example of --help and the docs: ** spans folders, none included, as in git.
+        upstream.write("prompts/deep/nested/tip.md", "tip\n").commit("nested");
+        assertThat(run("library", "update").exitCode()).isZero();
+        Result deep = run("library", "list", "prompts/**/*.md");
+        assertThat(deep.exitCode()).as(deep.toString()).isZero();
+        assertThat(deep.out()).contains("prompts/review.md").contains("prompts/explain.md")
+                .contains("prompts/deep/nested/tip.md").doesNotContain("mine.md").doesNotContain("coder.yaml");
+
         Result search = run("library", "search", "--ignore-case", "review");
         assertThat(search.exitCode()).isZero();
         assertThat(search.out()).contains("prompts/review.md:1: Personal review prompt  [personal]");
@@ -165,18 +183,57 @@ class AiConfigCommandsTest {
     }
 
     @Test
+    void healthShowsItsTableWhenAnotherConfigSectionHasATypo() throws Exception {
+        Path elsewhere = tmp.resolve("elsewhere");
+        assertThat(run("init", upstream.url(), "--home", elsewhere.toString()).exitCode()).isZero();
+        Path user = Files.createDirectories(tmp.resolve("user/.config/ai-lab")).resolve("config.yaml");
+        Files.writeString(user, "library:\n  path: " + elsewhere + "\ndeployment:\n  agnets: [claude]\n");
+        cli.env("COLUMNS", "400");
+        Result health = run("health", "--offline");
+        assertThat(health.exitCode()).as(health.toString()).isEqualTo(1);
+        assertThat(health.out()).contains("CHECK").contains("Overall: error");
+        List<String> configRows = health.out().lines().filter(l -> l.startsWith("config valid")).toList();
+        assertThat(configRows).hasSize(1);
+        assertThat(configRows.get(0)).contains("error").contains("agnets");
+        assertThat(health.out().lines().filter(l -> l.startsWith("library present")))
+                .as("library.path of the same file is still used").allMatch(l -> l.contains(" ok ") && l.contains("elsewhere"));
+
+        // A check whose fix is "nothing to do" is not a warning: a stale index is refreshed and ok.
+        Files.writeString(user, "library:\n  path: " + elsewhere + "\n");
+        Files.writeString(elsewhere.resolve("personal/new.md"), "new\n");
+        Result fresh = run("health", "--offline", "-o", "json");
+        assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+        JsonNode index = null;
+        for (JsonNode c : ConfigMapper.json().readTree(fresh.out()).get("checks")) {
+            if (c.path("name").asText().equals("index fresh")) {
+                index = c;
+            }
+        }
+        assertThat(index).isNotNull();
+        assertThat(index.path("level").asText()).isEqualTo("ok");
+        assertThat(index.path("detail").asText()).contains("refreshed now");
+    }
+
+    @Test
     void badInputGetsAClearMessageAndChangesNothing() throws Exception {
         Result unreachable = run("init", tmp.resolve("nowhere.git").toUri().toString());
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);
         assertThat(unreachable.err()).contains("error: cannot reach").contains("hint:").doesNotContain("Exception");
         assertThat(home.resolve("library")).doesNotExist();
 
+        Result withPassword = run("init", "https://someone:s3cret@127.0.0.1:1/team/lib.git");
+        assertThat(withPassword.exitCode()).as(withPassword.toString()).isEqualTo(3);
+        assertThat(withPassword.err()).contains("127.0.0.1:1/team/lib.git").contains("tried").contains("hint:")
+                .doesNotContain("s3cret");
+
+        // A repository of prompts without library.yaml just works, with a note.
         TestUpstream plain = new TestUpstream(tmp.resolve("plain"), false);
-        Result notLibrary = run("init", plain.url());
+        Result noManifest = run("init", plain.url(), "--home", tmp.resolve("plain-home").toString(), "-o", "json");
         plain.close();
-        assertThat(notLibrary.exitCode()).isEqualTo(2);
-        assertThat(notLibrary.err()).contains("not an ai-config library");
-        assertThat(home.resolve("library")).doesNotExist();
+        assertThat(noManifest.exitCode()).as(noManifest.toString()).isZero();
+        assertThat(noManifest.err()).contains("note: ").contains("has no library.yaml");
+        assertThat(ConfigMapper.json().readTree(noManifest.out()).path("note").asText()).contains("library.yaml");
+        assertThat(tmp.resolve("plain-home/library/prompts/review.md")).exists();
 
         Result branch = run("init", upstream.url(), "--branch", "nope");
         assertThat(branch.exitCode()).isEqualTo(2);

@@ -100,6 +100,20 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem of every layer, or of the rules
      */
     public LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules) {
+        return load(explicitFile, overrides, rules, false);
+    }
+
+    /**
+     * What can be used of every layer when some are broken: the values that fit the model, with
+     * defaults for the rest; never throws for bad content. For a command that must go on after
+     * reporting the config's problems (such as {@code ai-config health}, whose library section
+     * may be fine while another section has a typo).
+     */
+    public LoadedConfig loadLeniently(Path explicitFile, Map<String, String> overrides) {
+        return load(explicitFile, overrides, List.of(), true);
+    }
+
+    private LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules, boolean lenient) {
         Map<Path, SourcePositions> positions = new LinkedHashMap<>();
         List<Path> files = existingLayerFiles();
         List<ConfigProblem> problems = new ArrayList<>();
@@ -124,7 +138,7 @@ public final class ConfigLoader {
             }
             problems.addAll(fileProblems);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() && !lenient) {
             if (!rules.isEmpty()) {
                 // Rules run on what could be read, so one run reports everything, as validateFile does.
                 addRuleFindings(ConfigBinder.bindLeniently(merged, ToolkitConfig.class),
@@ -148,6 +162,9 @@ public final class ConfigLoader {
                     return;
                 }
                 if (ConfigSchema.schemaAt(pointerOf(key)).isMissingNode()) {
+                    if (lenient) {
+                        return;
+                    }
                     throw new ConfigException(List.of(new ConfigProblem(null, 0, 0,
                             "unknown config key '" + key + "' given on the command line",
                             hintForKey(key))));
@@ -157,7 +174,7 @@ public final class ConfigLoader {
                 late.put(key, "command-line value for " + key);
             });
         }
-        if (!late.isEmpty()) {
+        if (!late.isEmpty() && !lenient) {
             for (SchemaCheck.Violation v : verdicts.check(merged)) {
                 String dotted = dotted(v.pointer());
                 String from = late.entrySet().stream()
@@ -171,7 +188,7 @@ public final class ConfigLoader {
             }
         }
 
-        ToolkitConfig config = bind(merged, null);
+        ToolkitConfig config = lenient ? ConfigBinder.bindLeniently(merged, ToolkitConfig.class) : bind(merged, null);
         Defaults.apply(config, xdg);
         for (String key : DEFAULTED_KEYS) {
             origins.putIfAbsent(key, DEFAULT_ORIGIN);
