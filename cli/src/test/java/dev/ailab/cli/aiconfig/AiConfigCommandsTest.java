@@ -298,6 +298,18 @@ class AiConfigCommandsTest {
 
         Result show = run("config", "show");
         assertThat(show.out()).contains("repository: https://example.org/lib.git");
+        // Written by the one YAML writer: the text reads back to what -o json reports, and a
+        // password in a URL is masked as in 'ai-lab config show'.
+        Files.writeString(cfg, "library:\n  repository: https://me:pa55@example.org/lib.git\n  branch: 'yes'\n"
+                + "  path: /tmp/x\n");
+        Result text = run("config", "show");
+        JsonNode fromText = ConfigMapper.yaml().readTree(text.out());
+        JsonNode fromJson = ConfigMapper.json().readTree(run("config", "show", "-o", "json").out());
+        assertThat(fromText.path("library").path("branch").asText()).isEqualTo("yes");
+        assertThat(fromText.path("library").path("branch").isTextual()).isTrue();
+        assertThat(fromText.path("library").path("path")).isEqualTo(fromJson.path("library").path("path"));
+        assertThat(text.out()).doesNotContain("pa55").startsWith("library:\n  ");
+        Files.writeString(cfg, "library:\n  repository: https://example.org/lib.git\n  path: /tmp/x\n");
 
         Result backup = run("config", "backup");
         assertThat(backup.exitCode()).isZero();
