@@ -66,7 +66,7 @@ public class InitCommand implements Callable<Integer> {
         Library library = AiConfigSupport.library(spec, loaded);
         String repo = loaded.config().library.repository;
         Library.InitResult r;
-        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec, false)) {
+        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec)) {
             r = library.init(repo, depth, library.isPresent() ? null : AiConfigSupport.auth(spec, auth, loaded.config().library, repo),
                     progress);
         }

@@ -215,6 +215,29 @@ class AiConfigCommandsTest {
     }
 
     @Test
+    void cloneProgressOnlyOnATerminalNeverWithQuietAndWithoutColourUnderNoColor() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            upstream.write("prompts/p" + i + ".md", "prompt " + i + "\n");
+        }
+        upstream.commit("more files");
+        String[] cases = {"terminal", "pipe", "quiet", "no-color"};
+        for (String c : cases) {
+            CliHarness h = new CliHarness(AiConfigCommand::new, tmp.resolve("user-" + c))
+                    .stderrTerminal(!c.equals("pipe"));
+            if (c.equals("no-color")) {
+                h.env("NO_COLOR", "");
+            }
+            Result r = c.equals("quiet") ? h.run("init", upstream.url(), "-q") : h.run("init", upstream.url());
+            assertThat(r.exitCode()).as(c + "\n" + r).isZero();
+            switch (c) {
+                case "terminal" -> assertThat(r.err()).as(c).contains("\r").contains("%").contains("\u001b[32m");
+                case "no-color" -> assertThat(r.err()).as(c).contains("\r").contains("%").doesNotContain("\u001b");
+                default -> assertThat(r.err()).as(c).doesNotContain("\r").doesNotContain("%");
+            }
+        }
+    }
+
+    @Test
     void badInputGetsAClearMessageAndChangesNothing() throws Exception {
         Result unreachable = run("init", tmp.resolve("nowhere.git").toUri().toString());
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);
