@@ -238,6 +238,46 @@ class AiConfigCommandsTest {
     }
 
     @Test
+    void initOnATerminalOffersTheFolderSyncthingShares() throws Exception {
+        Path user = tmp.resolve("user");
+        Path shared = Files.createDirectories(user.resolve("Sync"));
+        Path config = Files.createDirectories(user.resolve(".local/state/syncthing")).resolve("config.xml");
+        Files.writeString(config, "<configuration version=\"37\">\n    <folder id=\"abc-123\" label=\"Default\" path=\""
+                + shared + "\" type=\"sendreceive\">\n    </folder>\n    <folder id=\"gone\" path=\"" + user.resolve("gone")
+                + "\"></folder>\n</configuration>\n");
+
+        Result asked = cli.interactive(true).stdin("\n").run("init", upstream.url());
+        assertThat(asked.exitCode()).as(asked.toString()).isZero();
+        assertThat(asked.err()).contains("Where should personal/").contains("1) " + shared.resolve("ai-config-personal"))
+                .contains("Syncthing").doesNotContain(user.resolve("gone").toString());
+        Path personal = shared.resolve("ai-config-personal");
+        assertThat(personal).isDirectory();
+        assertThat(home.resolve("personal")).doesNotExist();
+        // Later commands (no terminal, no config entry) use the folder chosen then.
+        Files.writeString(personal.resolve("mine.md"), "mine\n");
+        Result list = cli.interactive(false).run("library", "list", "*.md");
+        assertThat(list.out()).contains("personal  mine.md");
+
+        // Without a terminal nothing is asked: the default, or --personal.
+        CliHarness script = new CliHarness(AiConfigCommand::new, user);
+        Result quiet = script.run("init", upstream.url(), "--home", tmp.resolve("h2").toString());
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).doesNotContain("Where should");
+        assertThat(tmp.resolve("h2/personal")).isDirectory();
+        Result given = script.run("init", upstream.url(), "--home", tmp.resolve("h3").toString(),
+                "--personal", tmp.resolve("mine").toString());
+        assertThat(given.exitCode()).as(given.toString()).isZero();
+        assertThat(tmp.resolve("mine")).isDirectory();
+        assertThat(tmp.resolve("h3/personal")).doesNotExist();
+
+        // Typing a number picks the default beside library/.
+        Result second = new CliHarness(AiConfigCommand::new, user).interactive(true).stdin("2\n")
+                .run("init", upstream.url(), "--home", tmp.resolve("h4").toString());
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(tmp.resolve("h4/personal")).isDirectory();
+    }
+
+    @Test
     void badInputGetsAClearMessageAndChangesNothing() throws Exception {
         Result unreachable = run("init", tmp.resolve("nowhere.git").toUri().toString());
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);

@@ -72,6 +72,10 @@ final class LibraryInit {
             Files.createDirectories(home.personal());
             Files.createDirectories(home.meta());
             AtomicFiles.writeString(home.meta().resolve("branch"), branch + "\n");
+            if (home.personalElsewhere()) {
+                // Later commands find personal/ without a config entry (a library.personal still wins).
+                AtomicFiles.writeString(home.home().resolve(LibraryHome.PERSONAL_RECORD), home.personal() + "\n");
+            }
             GitRepository r = library.repository();
             String head = r.resolve("HEAD");
             GitClient.Commit c = r.commit(head);
