@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         footer = {"  ai-config init git@github.com:team/ai-library.git --ssh-key ~/.ssh/id_ed25519",
                 "  ai-config init https://github.com/team/ai-library.git --token-env GH_TOKEN",
                 "  ai-config init            # uses library.repository from the config",
-                "  ai-config init https://github.com/team/ai-library.git --personal ~/Sync/ai-personal"})
+                "  ai-config init git@github.com:team/ai-library.git --personal ~/Sync/personal"})
 public class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -128,8 +128,10 @@ public final class ConfigLoader {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         Map<String, String> origins = new TreeMap<>();
         java.util.Set<String> rejected = new java.util.HashSet<>();
+        boolean allParsed = true;
         for (Path file : files) {
             YamlSource source = YamlSource.read(file);
+            allParsed &= source.parsed();
             List<ConfigProblem> fileProblems = check(source, rejected);
             if (source.parsed() && source.tree() instanceof ObjectNode tree) {
                 merge(merged, fileProblems.isEmpty() ? tree : (ObjectNode) SchemaCheck.withoutNullMembers(tree),
@@ -139,8 +141,9 @@ public final class ConfigLoader {
             problems.addAll(fileProblems);
         }
         if (!problems.isEmpty() && !lenient) {
-            if (!rules.isEmpty()) {
-                // Rules run on what could be read, so one run reports everything, as validateFile does.
+            if (!rules.isEmpty() && allParsed) {
+                // Rules run on what could be read, so one run reports everything, as validateFile
+                // does; not past a syntax error, where "required" findings would only mislead.
                 addRuleFindings(ConfigBinder.bindLeniently(merged, ToolkitConfig.class),
                         new LayeredLocator(origins, positions), rules, rejected, problems, false);
             }
