@@ -113,5 +113,9 @@ if [ "${AI_LAB_CDS:-1}" != "0" ]; then
   fi
 fi
 
+# Progress bars go to stderr only when it is a terminal: a shell test, no process; Java alone
+# cannot tell stderr from stdout. (A -D property does not touch the class-data archive.)
+STDERR_TTY=false
+[ -t 2 ] && STDERR_TTY=true
 # shellcheck disable=SC2086
-exec "$JAVA" $JVM_FLAGS $JIT_FLAGS $CDS ${AI_LAB_JAVA_OPTS:-} -cp "$LIB_DIR/ai-lab-cli.jar" "$MAIN_CLASS" "$@"
+exec "$JAVA" $JVM_FLAGS $JIT_FLAGS $CDS ${AI_LAB_JAVA_OPTS:-} -Dailab.stderr.tty=$STDERR_TTY -cp "$LIB_DIR/ai-lab-cli.jar" "$MAIN_CLASS" "$@"

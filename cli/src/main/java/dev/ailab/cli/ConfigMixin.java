@@ -23,6 +23,13 @@ public class ConfigMixin {
         return context.configLoader().load(explicit, overrides);
     }
 
+    /** As {@link #load(Map)}, using what fits of broken layers instead of failing (see ConfigLoader#loadLeniently). */
+    public LoadedConfig loadLeniently(Map<String, String> overrides) {
+        RunContext context = RootCommand.contextOf(spec);
+        Path explicit = file == null ? null : context.workingDir().resolve(file);
+        return context.configLoader().loadLeniently(explicit, overrides);
+    }
+
     public LoadedConfig load() {
         return load(new LinkedHashMap<>());
     }

@@ -11,11 +11,24 @@ import java.util.Map;
  * whether a person is at a terminal. Commands read these from here, never from {@code System},
  * so tests can run them in isolation inside one JVM.
  */
-public record RunContext(Map<String, String> env, Path workingDir, InputStream stdin, boolean interactive) {
+public record RunContext(Map<String, String> env, Path workingDir, InputStream stdin, boolean interactive,
+                         boolean stderrTerminal) {
 
-    /** The real process context. */
+    /** A context whose stderr is a terminal exactly when a person is at one. */
+    public RunContext(Map<String, String> env, Path workingDir, InputStream stdin, boolean interactive) {
+        this(env, workingDir, stdin, interactive, interactive);
+    }
+
+    /**
+     * The real process context. Java cannot ask whether stderr alone is a terminal; the launcher
+     * can ({@code [ -t 2 ]}, no process) and says so in {@code -Dailab.stderr.tty}; without it,
+     * a console means stderr is one too.
+     */
     public static RunContext system() {
-        return new RunContext(System.getenv(), Path.of("").toAbsolutePath(), System.in, System.console() != null);
+        boolean console = System.console() != null;
+        String tty = System.getProperty("ailab.stderr.tty");
+        return new RunContext(System.getenv(), Path.of("").toAbsolutePath(), System.in, console,
+                tty == null ? console : Boolean.parseBoolean(tty));
     }
 
     public XdgDirs xdg() {

@@ -20,6 +20,7 @@ public final class CliHarness {
     private Path workingDir;
     private InputStream stdin = new ByteArrayInputStream(new byte[0]);
     private boolean interactive;
+    private Boolean stderrTerminal;
 
     public CliHarness(Supplier<RootCommand> root, Path home) {
         this.root = root;
@@ -56,6 +57,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** Whether stderr is a terminal (default: as {@link #interactive}). */
+    public CliHarness stderrTerminal(boolean terminal) {
+        this.stderrTerminal = terminal;
+        return this;
+    }
+
     public Map<String, String> env() {
         return env;
     }
@@ -63,7 +70,8 @@ public final class CliHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        RunContext context = new RunContext(Map.copyOf(env), workingDir, stdin, interactive);
+        RunContext context = new RunContext(Map.copyOf(env), workingDir, stdin, interactive,
+                stderrTerminal == null ? interactive : stderrTerminal);
         int code = CommandLineFactory.create(root.get(), context, new PrintWriter(out), new PrintWriter(err), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "ai-lab").toAbsolutePath().normalize();
+    private static final Path AI_CONFIG = Path.of("..", "bin", "ai-config").toAbsolutePath().normalize();
     /** A hung launcher fails after this. */
     private static final long TIMEOUT_SECONDS = 180;
 
@@ -51,8 +53,12 @@ class LauncherIT {
      * the time-out even when the launcher (or a JVM it left behind holding the output) never ends.
      */
     private String run(String... args) throws IOException, InterruptedException {
+        return run(LAUNCHER, Map.of(), args);
+    }
+
+    private String run(Path launcher, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile(home, "launcher-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
@@ -61,6 +67,7 @@ class LauncherIT {
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         pb.environment().put("AI_LAB_DEPLOY_DIR", home.resolve("host").toString());
         pb.environment().put("AI_LAB_JAVA_OPTS", "-Xshare:on");
+        pb.environment().putAll(extraEnv);
         Process process = pb.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -72,5 +79,25 @@ class LauncherIT {
         String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("ai-lab " + String.join(" ", args) + "\n" + output).isZero();
         return output;
+    }
+
+    /** Through the real launcher with no terminal, ai-config init never asks where personal/ goes. */
+    @Test
+    void initWithoutATerminalNeverAsks() throws Exception {
+        Path upstream = Files.createDirectories(home.resolve("upstream"));
+        Files.writeString(upstream.resolve("review.md"), "Review.\n");
+        for (String[] git : new String[][] {{"init", "-q", "-b", "main"}, {"add", "-A"},
+                {"-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "first"}}) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+            cmd.addAll(List.of(git));
+            assertThat(new ProcessBuilder(cmd).directory(upstream.toFile()).inheritIO().start().waitFor()).isZero();
+        }
+        Path shared = Files.createDirectories(home.resolve("Sync"));
+        Path syncthing = Files.createDirectories(home.resolve("state/syncthing")).resolve("config.xml");
+        Files.writeString(syncthing, "<configuration><folder id=\"a\" path=\"" + shared + "\"></folder></configuration>\n");
+        String out = run(AI_CONFIG, Map.of("AI_LAB_CDS", "0", "AI_LAB_JAVA_OPTS", ""), "init", upstream.toUri().toString());
+        assertThat(out).doesNotContain("Where should").contains("Cloned");
+        assertThat(home.resolve("data/ai-config/personal")).isDirectory();
+        assertThat(shared.resolve("ai-config-personal")).doesNotExist();
     }
 }

@@ -27,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the ai-config commands share: the library from the config, credentials, progress. */
@@ -156,46 +153,22 @@ final class AiConfigSupport {
         }
     }
 
-    /** A progress bar on stderr when a person is watching; nothing otherwise. */
+    /** Git's progress on the shared progress line (see ProgressOutput: terminal stderr only, never with -q). */
     static final class Progress implements GitProgress, AutoCloseable {
-        private final PrintWriter err;
-        private final boolean show;
-        private ProgressBar bar;
-        private String task;
+        private final dev.ailab.core.io.Progress line;
 
-        Progress(CommandSpec spec, boolean quiet) {
-            this.err = spec.commandLine().getErr();
-            this.show = RootCommand.contextOf(spec).interactive() && !quiet;
+        Progress(CommandSpec spec) {
+            this.line = dev.ailab.cli.ProgressOutput.of(spec);
         }
 
         @Override
-        public synchronized void update(String taskName, long done, long total) {
-            if (!show) {
-                return;
-            }
-            if (bar == null || !taskName.equals(task)) {
-                close();
-                task = taskName;
-                bar = new ProgressBarBuilder().setTaskName(taskName).setInitialMax(total > 0 ? total : -1)
-                        .setConsumer(new DelegatingProgressBarConsumer(s -> {
-                            err.print("\r" + s);
-                            err.flush();
-                        }, 80)).setUpdateIntervalMillis(200).build();
-            }
-            if (total > 0) {
-                bar.maxHint(total);
-            }
-            bar.stepTo(done);
+        public void update(String taskName, long done, long total) {
+            line.step(taskName, done, total);
         }
 
         @Override
-        public synchronized void close() {
-            if (bar != null) {
-                bar.close();
-                err.println();
-                err.flush();
-                bar = null;
-            }
+        public void close() {
+            line.close();
         }
     }
 

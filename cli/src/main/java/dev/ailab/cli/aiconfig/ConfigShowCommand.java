@@ -5,6 +5,7 @@ import dev.ailab.cli.ConfigMixin;
 import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.config.ConfigMapper;
+import dev.ailab.core.config.ConfigYaml;
 import dev.ailab.core.config.LoadedConfig;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -45,7 +46,8 @@ public class ConfigShowCommand implements Callable<Integer> {
             JsonOutput.write(out, shown);
             return 0;
         }
-        out.print(ConfigMapper.yaml().writeValueAsString(shown));
+        // The one YAML writer (core.yaml YamlWriter, through ConfigYaml), credentials in URLs masked.
+        out.print(ConfigYaml.write(ConfigYaml.redacted(ConfigMapper.json().valueToTree(shown))));
         out.println("# files: " + (loaded.files().isEmpty() ? "none (built-in defaults)" : loaded.files()));
         loaded.origins().forEach((key, origin) -> {
             if (all || key.startsWith("library.")) {

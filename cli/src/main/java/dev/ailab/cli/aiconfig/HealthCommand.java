@@ -63,12 +63,13 @@ public class HealthCommand implements Callable<Integer> {
             checks.add(new Check("config valid", Level.OK, loaded.files().isEmpty() ? "no config file; defaults in use"
                     : loaded.files().size() + " file(s): " + loaded.files(), null));
         } catch (ConfigException e) {
-            checks.add(new Check("config valid", Level.ERROR, e.getMessage(), "fix the file at that position; "
-                    + "'ai-config config validate' lists every problem"));
-            // go on with defaults so the other checks still run
-            config.file = null;
-            loaded = RootCommand.contextOf(spec).configLoader().load(null,
-                    home.home == null ? Map.of() : Map.of("library.path", home.home));
+            // One row for the config, whatever section is wrong; the other checks go on with what
+            // fits of the layers (a typo in another section leaves library.path as written).
+            String first = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).format().lines().findFirst().orElse("");
+            int more = e.problems().size() - 1;
+            checks.add(new Check("config valid", Level.ERROR, first + (more > 0 ? " (and " + more + " more)" : ""),
+                    "fix the file at that position; 'ai-config config validate' lists every problem"));
+            loaded = config.loadLeniently(home.home == null ? Map.of() : Map.of("library.path", home.home));
         }
         Library library = AiConfigSupport.library(spec, loaded);
         GitAuth gitAuth;

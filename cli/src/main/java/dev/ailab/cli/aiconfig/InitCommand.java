@@ -5,7 +5,11 @@ import dev.ailab.cli.JsonOutput;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.core.config.LoadedConfig;
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.cli.RootCommand;
+import dev.ailab.cli.RunContext;
 import dev.ailab.sources.library.Library;
+import dev.ailab.sources.library.SyncFolders;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  ai-config init git@github.com:team/ai-library.git --ssh-key ~/.ssh/id_ed25519",
                 "  ai-config init https://github.com/team/ai-library.git --token-env GH_TOKEN",
-                "  ai-config init            # uses library.repository from the config"})
+                "  ai-config init            # uses library.repository from the config",
+                "  ai-config init git@github.com:team/ai-library.git --personal ~/Sync/personal"})
 public class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +51,11 @@ public class InitCommand implements Callable<Integer> {
     @Option(names = "--branch", paramLabel = "B", description = "Branch to follow (default: library.branch, else main).")
     String branch;
 
+    @Option(names = "--personal", paramLabel = "DIR",
+            description = "Where personal/ lives (default: beside library/, or asked on a terminal, with the folders "
+                    + "Syncthing, Nextcloud or a network share already sync offered).")
+    String personal;
+
     @Option(names = "--depth", paramLabel = "N", defaultValue = "0",
             description = "Shallow clone with the last N commits (0: full history, needed to roll back before the first version).")
     int depth;
@@ -62,13 +72,31 @@ public class InitCommand implements Callable<Integer> {
         if (url != null) {
             overrides.put("library.repository", url);
         }
+        if (personal != null) {
+            overrides.put("library.personal", personal);
+        }
         LoadedConfig loaded = AiConfigSupport.config(config, home, overrides);
         Library library = AiConfigSupport.library(spec, loaded);
+        RunContext context = RootCommand.contextOf(spec);
+        if (personal == null && loaded.config().library.personal == null && !library.isPresent() && context.interactive()) {
+            // Only a person at a terminal is asked; scripts get the default or --personal.
+            Path chosen = PersonalPrompt.ask(context, spec.commandLine().getErr(), library.home().personal(),
+                    SyncFolders.from(context.env()).find());
+            if (!chosen.equals(library.home().personal())) {
+                overrides.put("library.personal", chosen.toString());
+                loaded = AiConfigSupport.config(config, home, overrides);
+                library = AiConfigSupport.library(spec, loaded);
+            }
+        }
         String repo = loaded.config().library.repository;
         Library.InitResult r;
-        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec, false)) {
+        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec)) {
             r = library.init(repo, depth, library.isPresent() ? null : AiConfigSupport.auth(spec, auth, loaded.config().library, repo),
                     progress);
+        }
+        if (r.note() != null) {
+            spec.commandLine().getErr().println("note: " + r.note());
+            spec.commandLine().getErr().flush();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -55,7 +55,7 @@ public class LibraryUpdateCommand implements Callable<Integer> {
             }
         }
         UpdateReport r;
-        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec, false)) {
+        try (AiConfigSupport.Progress progress = new AiConfigSupport.Progress(spec)) {
             r = library.update(dryRun, AiConfigSupport.auth(spec, auth, loaded.config().library, url), progress);
         }
         PrintWriter out = spec.commandLine().getOut();

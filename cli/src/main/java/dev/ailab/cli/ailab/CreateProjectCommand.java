@@ -13,6 +13,7 @@ import dev.ailab.core.template.ProjectNames;
 import dev.ailab.core.template.ProjectPlan;
 import dev.ailab.core.template.TemplatePack;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +108,13 @@ public class CreateProjectCommand implements Callable<Integer> {
             String version = VersionProvider.buildInfo().getProperty("version", "unknown");
             ProjectGenerator.Result result = new ProjectGenerator().generate(
                     plan.request(pack, answered, force, dryRun, "ai-lab " + version));
-            report(out, pack, plan.profile(), result, answered.context(), plan.monorepo());
+            report(out, pack, plan.profile(), result, answered.context(), plan.monorepo(), context.workingDir());
         }
         return 0;
     }
 
     private void report(PrintWriter out, TemplatePack pack, Profile chosen, ProjectGenerator.Result result,
-            Map<String, Object> ctx, Monorepo monorepo) {
+            Map<String, Object> ctx, Monorepo monorepo, Path workingDir) {
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);
@@ -167,8 +168,32 @@ public class CreateProjectCommand implements Callable<Integer> {
             MustacheRenderer renderer = new MustacheRenderer();
             out.println("Next steps:");
             for (String step : pack.manifest().nextSteps) {
-                out.println("  " + renderer.render(step, "next step", ctx, MustacheRenderer.STANDARD));
+                String shown = fromHere(renderer.render(step, "next step", ctx, MustacheRenderer.STANDARD),
+                        result.target(), workingDir);
+                if (shown != null) {
+                    out.println("  " + shown);
+                }
             }
         }
+    }
+
+    /**
+     * A template's "cd <project>" step as the user must type it from where they are: the path of
+     * the new project relative to the working folder ({@code --dir} and monorepo folders
+     * included), or no step at all when they are already in it. Other steps are kept as written.
+     */
+    static String fromHere(String step, Path target, Path workingDir) {
+        String trimmed = step.strip();
+        if (!trimmed.startsWith("cd ") || !trimmed.substring(3).strip().equals(target.getFileName().toString())) {
+            return step;
+        }
+        Path from = workingDir.toAbsolutePath().normalize();
+        Path to = target.toAbsolutePath().normalize();
+        String relative = to.getRoot() != null && to.getRoot().equals(from.getRoot()) ? from.relativize(to).toString()
+                : to.toString();
+        if (relative.isEmpty()) {
+            return null;
+        }
+        return "cd " + (relative.matches("[A-Za-z0-9_./@%+=:,-]+") ? relative : "'" + relative.replace("'", "'\\''") + "'");
     }
 }

@@ -140,7 +140,7 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         try {
             probe = Files.createTempFile("vectorweight-migrated-", ".yaml");
             Files.writeString(probe, yaml);
-            new Vectorweight(context.configLoader()).validate(probe);
+            new Vectorweight(context.configLoader()).validateAlone(probe);
             return List.of();
         } catch (ConfigException e) {
             return e.problems();

@@ -8,6 +8,7 @@ import dev.ailab.cli.CliHarness.Result;
 import dev.ailab.core.config.ConfigMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,15 @@ class AiConfigCommandsTest {
         Result again = run("init", upstream.url());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already").contains("nothing was changed");
+
+        TestUpstream other = new TestUpstream(tmp.resolve("other"), true);
+        Map<String, String> before = TestUpstream.tree(home.resolve("library"));
+        Result switching = run("init", other.url());
+        other.close();
+        assertThat(switching.exitCode()).as(switching.toString()).isEqualTo(2);
+        assertThat(switching.err()).contains("is already at").contains("nothing was changed")
+                .contains("hint: to switch, move").contains("--home");
+        assertThat(TestUpstream.tree(home.resolve("library"))).isEqualTo(before);
 
         Result noop = run("library", "update");
         assertThat(noop.exitCode()).as(noop.toString()).isZero();
@@ -138,6 +148,14 @@ class AiConfigCommandsTest {
         assertThat(list.out()).contains("override  prompts/review.md").contains("personal  mine.md")
                 .contains("library   prompts/explain.md").doesNotContain("coder.yaml");
 
+        // The example of --help and the docs: ** spans folders, none included, as in git.
+        upstream.write("prompts/deep/nested/tip.md", "tip\n").commit("nested");
+        assertThat(run("library", "update").exitCode()).isZero();
+        Result deep = run("library", "list", "prompts/**/*.md");
+        assertThat(deep.exitCode()).as(deep.toString()).isZero();
+        assertThat(deep.out()).contains("prompts/review.md").contains("prompts/explain.md")
+                .contains("prompts/deep/nested/tip.md").doesNotContain("mine.md").doesNotContain("coder.yaml");
+
         Result search = run("library", "search", "--ignore-case", "review");
         assertThat(search.exitCode()).isZero();
         assertThat(search.out()).contains("prompts/review.md:1: Personal review prompt  [personal]");
@@ -165,18 +183,120 @@ class AiConfigCommandsTest {
     }
 
     @Test
+    void healthShowsItsTableWhenAnotherConfigSectionHasATypo() throws Exception {
+        Path elsewhere = tmp.resolve("elsewhere");
+        assertThat(run("init", upstream.url(), "--home", elsewhere.toString()).exitCode()).isZero();
+        Path user = Files.createDirectories(tmp.resolve("user/.config/ai-lab")).resolve("config.yaml");
+        Files.writeString(user, "library:\n  path: " + elsewhere + "\ndeployment:\n  agnets: [claude]\n");
+        cli.env("COLUMNS", "400");
+        Result health = run("health", "--offline");
+        assertThat(health.exitCode()).as(health.toString()).isEqualTo(1);
+        assertThat(health.out()).contains("CHECK").contains("Overall: error");
+        List<String> configRows = health.out().lines().filter(l -> l.startsWith("config valid")).toList();
+        assertThat(configRows).hasSize(1);
+        assertThat(configRows.get(0)).contains("error").contains("agnets");
+        assertThat(health.out().lines().filter(l -> l.startsWith("library present")))
+                .as("library.path of the same file is still used").allMatch(l -> l.contains(" ok ") && l.contains("elsewhere"));
+
+        // A check whose fix is "nothing to do" is not a warning: a stale index is refreshed and ok.
+        Files.writeString(user, "library:\n  path: " + elsewhere + "\n");
+        Files.writeString(elsewhere.resolve("personal/new.md"), "new\n");
+        Result fresh = run("health", "--offline", "-o", "json");
+        assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+        JsonNode index = null;
+        for (JsonNode c : ConfigMapper.json().readTree(fresh.out()).get("checks")) {
+            if (c.path("name").asText().equals("index fresh")) {
+                index = c;
+            }
+        }
+        assertThat(index).isNotNull();
+        assertThat(index.path("level").asText()).isEqualTo("ok");
+        assertThat(index.path("detail").asText()).contains("refreshed now");
+    }
+
+    @Test
+    void cloneProgressOnlyOnATerminalNeverWithQuietAndWithoutColourUnderNoColor() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            upstream.write("prompts/p" + i + ".md", "prompt " + i + "\n");
+        }
+        upstream.commit("more files");
+        String[] cases = {"terminal", "pipe", "quiet", "no-color"};
+        for (String c : cases) {
+            CliHarness h = new CliHarness(AiConfigCommand::new, tmp.resolve("user-" + c))
+                    .stderrTerminal(!c.equals("pipe"));
+            if (c.equals("no-color")) {
+                h.env("NO_COLOR", "");
+            }
+            Result r = c.equals("quiet") ? h.run("init", upstream.url(), "-q") : h.run("init", upstream.url());
+            assertThat(r.exitCode()).as(c + "\n" + r).isZero();
+            switch (c) {
+                case "terminal" -> assertThat(r.err()).as(c).contains("\r").contains("%").contains("\u001b[32m");
+                case "no-color" -> assertThat(r.err()).as(c).contains("\r").contains("%").doesNotContain("\u001b");
+                default -> assertThat(r.err()).as(c).doesNotContain("\r").doesNotContain("%");
+            }
+        }
+    }
+
+    @Test
+    void initOnATerminalOffersTheFolderSyncthingShares() throws Exception {
+        Path user = tmp.resolve("user");
+        Path shared = Files.createDirectories(user.resolve("Sync"));
+        Path config = Files.createDirectories(user.resolve(".local/state/syncthing")).resolve("config.xml");
+        Files.writeString(config, "<configuration version=\"37\">\n    <folder id=\"abc-123\" label=\"Default\" path=\""
+                + shared + "\" type=\"sendreceive\">\n    </folder>\n    <folder id=\"gone\" path=\"" + user.resolve("gone")
+                + "\"></folder>\n</configuration>\n");
+
+        Result asked = cli.interactive(true).stdin("\n").run("init", upstream.url());
+        assertThat(asked.exitCode()).as(asked.toString()).isZero();
+        assertThat(asked.err()).contains("Where should personal/").contains("1) " + shared.resolve("ai-config-personal"))
+                .contains("Syncthing").doesNotContain(user.resolve("gone").toString());
+        Path personal = shared.resolve("ai-config-personal");
+        assertThat(personal).isDirectory();
+        assertThat(home.resolve("personal")).doesNotExist();
+        // Later commands (no terminal, no config entry) use the folder chosen then.
+        Files.writeString(personal.resolve("mine.md"), "mine\n");
+        Result list = cli.interactive(false).run("library", "list", "*.md");
+        assertThat(list.out()).contains("personal  mine.md");
+
+        // Without a terminal nothing is asked: the default, or --personal.
+        CliHarness script = new CliHarness(AiConfigCommand::new, user);
+        Result quiet = script.run("init", upstream.url(), "--home", tmp.resolve("h2").toString());
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).doesNotContain("Where should");
+        assertThat(tmp.resolve("h2/personal")).isDirectory();
+        Result given = script.run("init", upstream.url(), "--home", tmp.resolve("h3").toString(),
+                "--personal", tmp.resolve("mine").toString());
+        assertThat(given.exitCode()).as(given.toString()).isZero();
+        assertThat(tmp.resolve("mine")).isDirectory();
+        assertThat(tmp.resolve("h3/personal")).doesNotExist();
+
+        // Typing a number picks the default beside library/.
+        Result second = new CliHarness(AiConfigCommand::new, user).interactive(true).stdin("2\n")
+                .run("init", upstream.url(), "--home", tmp.resolve("h4").toString());
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(tmp.resolve("h4/personal")).isDirectory();
+    }
+
+    @Test
     void badInputGetsAClearMessageAndChangesNothing() throws Exception {
         Result unreachable = run("init", tmp.resolve("nowhere.git").toUri().toString());
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(3);
         assertThat(unreachable.err()).contains("error: cannot reach").contains("hint:").doesNotContain("Exception");
         assertThat(home.resolve("library")).doesNotExist();
 
+        Result withPassword = run("init", "https://someone:s3cret@127.0.0.1:1/team/lib.git");
+        assertThat(withPassword.exitCode()).as(withPassword.toString()).isEqualTo(3);
+        assertThat(withPassword.err()).contains("127.0.0.1:1/team/lib.git").contains("tried").contains("hint:")
+                .doesNotContain("s3cret");
+
+        // A repository of prompts without library.yaml just works, with a note.
         TestUpstream plain = new TestUpstream(tmp.resolve("plain"), false);
-        Result notLibrary = run("init", plain.url());
+        Result noManifest = run("init", plain.url(), "--home", tmp.resolve("plain-home").toString(), "-o", "json");
         plain.close();
-        assertThat(notLibrary.exitCode()).isEqualTo(2);
-        assertThat(notLibrary.err()).contains("not an ai-config library");
-        assertThat(home.resolve("library")).doesNotExist();
+        assertThat(noManifest.exitCode()).as(noManifest.toString()).isZero();
+        assertThat(noManifest.err()).contains("note: ").contains("has no library.yaml");
+        assertThat(ConfigMapper.json().readTree(noManifest.out()).path("note").asText()).contains("library.yaml");
+        assertThat(tmp.resolve("plain-home/library/prompts/review.md")).exists();
 
         Result branch = run("init", upstream.url(), "--branch", "nope");
         assertThat(branch.exitCode()).isEqualTo(2);
@@ -241,6 +361,18 @@ class AiConfigCommandsTest {
 
         Result show = run("config", "show");
         assertThat(show.out()).contains("repository: https://example.org/lib.git");
+        // Written by the one YAML writer: the text reads back to what -o json reports, and a
+        // password in a URL is masked as in 'ai-lab config show'.
+        Files.writeString(cfg, "library:\n  repository: https://me:pa55@example.org/lib.git\n  branch: 'yes'\n"
+                + "  path: /tmp/x\n");
+        Result text = run("config", "show");
+        JsonNode fromText = ConfigMapper.yaml().readTree(text.out());
+        JsonNode fromJson = ConfigMapper.json().readTree(run("config", "show", "-o", "json").out());
+        assertThat(fromText.path("library").path("branch").asText()).isEqualTo("yes");
+        assertThat(fromText.path("library").path("branch").isTextual()).isTrue();
+        assertThat(fromText.path("library").path("path")).isEqualTo(fromJson.path("library").path("path"));
+        assertThat(text.out()).doesNotContain("pa55").startsWith("library:\n  ");
+        Files.writeString(cfg, "library:\n  repository: https://example.org/lib.git\n  path: /tmp/x\n");
 
         Result backup = run("config", "backup");
         assertThat(backup.exitCode()).isZero();

@@ -41,6 +41,20 @@ class CreateProjectCommandTest {
     }
 
     @Test
+    void nextStepsAreRelativeToTheFolderTheUserIsIn() throws IOException {
+        CliHarness.Result nested = cli().run("create-project", "deep", "--defaults", "--dir", "work/projects");
+        assertThat(nested.exitCode()).as(nested.toString()).isZero();
+        assertThat(nested.out()).contains("Next steps:\n  cd work/projects/deep\n");
+        Path inside = Files.createDirectories(home.resolve("work/inside"));
+        CliHarness.Result sibling = cli().workingDir(inside).run("create-project", "side", "--defaults", "--dir", "../projects");
+        assertThat(sibling.exitCode()).as(sibling.toString()).isZero();
+        assertThat(sibling.out()).contains("Next steps:\n  cd ../projects/side\n");
+        assertThat(CreateProjectCommand.fromHere("cd demo", home.resolve("demo"), home.resolve("demo")))
+                .as("already there: no cd").isNull();
+        assertThat(CreateProjectCommand.fromHere("make test", home.resolve("demo"), home)).isEqualTo("make test");
+    }
+
+    @Test
     void dataAndDataFileAnswerQuestions() throws IOException {
         Files.writeString(home.resolve("answers.yaml"), "author: Grace\njava_version: '17'\n");
         CliHarness.Result r = cli().run("create-project", "api", "--template", "java", "--profile", "basic",

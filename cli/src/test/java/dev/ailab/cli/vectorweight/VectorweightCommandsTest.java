@@ -226,4 +226,95 @@ class VectorweightCommandsTest {
         assertThat(json.path("clusters").asInt()).isEqualTo(3);
         assertThat(json.path("warnings").toString()).contains("auto_create_repositories");
     }
+
+    @Test
+    void readsTheSameLayersAsTheOtherFronts() throws IOException {
+        vw().run("init", "--template", "minimal", "--file", "vw.yaml");
+        CliHarness.Result alone = vw().run("validate", "-c", "vw.yaml");
+        assertThat(alone.err()).as("without a user config the owner is a placeholder").contains("github.owner is not set");
+
+        // github.owner from the user config reaches the generated Argo CD objects.
+        Path user = Files.createDirectories(home.resolve(".config/ai-lab")).resolve("config.yaml");
+        Files.writeString(user, "github:\n  owner: alice-lab\n");
+        CliHarness.Result withOwner = vw().run("validate", "-c", "vw.yaml");
+        assertThat(withOwner.exitCode()).as(withOwner.toString()).isZero();
+        assertThat(withOwner.err()).doesNotContain("github.owner is not set");
+        CliHarness.Result gen = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
+        assertThat(gen.exitCode()).as(gen.toString()).isZero();
+        try (var files = Files.walk(home.resolve("out/argocd"))) {
+            assertThat(files.filter(Files::isRegularFile).map(VectorweightCommandsTest::read))
+                    .anyMatch(text -> text.contains("alice-lab")).noneMatch(text -> text.contains("CHANGE-ME"));
+        }
+        // A changed user config is a changed input: the fast path does not call the output up to date.
+        Files.writeString(user, "github:\n  owner: bob-lab\n");
+        CliHarness.Result plan = vw().run("plan", "-c", "vw.yaml", "--dir", "out");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(RepoPlanCommand.CHANGES);
+
+        // A broken project config is noticed, named by file, line and column.
+        Path project = Files.createDirectories(home.resolve(".ai-lab")).resolve("config.yaml");
+        Files.writeString(project, "githb:\n  owner: x\n");
+        for (String cmd : new String[] {"validate", "plan", "generate"}) {
+            CliHarness.Result broken = cmd.equals("validate") ? vw().run(cmd, "-c", "vw.yaml")
+                    : vw().run(cmd, "-c", "vw.yaml", "--dir", "out");
+            assertThat(broken.exitCode()).as(cmd + "\n" + broken).isEqualTo(2);
+            assertThat(broken.err()).as(cmd).contains(project + ":1:1: unknown key 'githb'").contains("did you mean 'github'");
+        }
+    }
+
+    @Test
+    void validateGivesTheVerdictOfAiLabConfigValidate() throws IOException {
+        Files.writeString(home.resolve("twins.yaml"), """
+                project_name: twins
+                clusters:
+                  - name: edge
+                    domain: a.example.com
+                  - name: edge
+                    domain: b.example.com
+                """);
+        CliHarness.Result aiLab = CliHarness.aiLab(home).run("config", "validate", "twins.yaml");
+        CliHarness.Result vectorweight = vw().run("validate", "-c", "twins.yaml");
+        assertThat(aiLab.exitCode()).as(aiLab.toString()).isEqualTo(2);
+        assertThat(vectorweight.exitCode()).as(vectorweight.toString()).isEqualTo(2);
+        assertThat(aiLab.err()).contains("twins.yaml:5:").contains("duplicate cluster name 'edge'");
+        assertThat(vectorweight.err()).contains("twins.yaml:5:").contains("duplicate cluster name 'edge'");
+    }
+
+    @Test
+    void aTooLongClusterNameIsOneProblemWithAHintThatFits() throws IOException {
+        String longName = "a-very-long-cluster-name-for-the-lab-" + "x".repeat(30); // 67 characters
+        for (String name : new String[] {longName, longName.substring(0, 45)}) {
+            Files.writeString(home.resolve("long.yaml"), "project_name: lab\nclusters:\n  - name: " + name
+                    + "\n    domain: a.example.com\n");
+            CliHarness.Result r = vw().run("validate", "-c", "long.yaml", "-o", "json");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            JsonNode problems = JsonMapper.builder().build().readTree(r.out()).path("problems");
+            assertThat(problems.size()).as(r.out()).isEqualTo(1);
+            assertThat(problems.get(0).path("message").asText()).contains("at most 40");
+            String hint = problems.get(0).path("hint").asText();
+            String proposed = hint.replaceAll(".*try '([^']*)'.*", "$1");
+            assertThat(proposed).as(hint).isNotEqualTo(hint).hasSizeLessThanOrEqualTo(40).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+            CliHarness.Result aiLab = CliHarness.aiLab(home).run("config", "validate", "long.yaml", "-o", "json");
+            assertThat(JsonMapper.builder().build().readTree(aiLab.out()).path("files").toString()).contains(proposed);
+        }
+    }
+
+    @Test
+    void keptConflictIsNotCalledUpToDate() throws IOException {
+        vw().run("init", "--template", "minimal", "--file", "vw.yaml");
+        assertThat(vw().run("generate", "-c", "vw.yaml", "--dir", "out").exitCode()).isZero();
+        Files.writeString(home.resolve("out/README.md"), "mine\n");
+        for (int run = 0; run < 2; run++) {
+            CliHarness.Result kept = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
+            assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(1);
+            assertThat(kept.out() + kept.err()).as(kept.toString()).doesNotContain("up to date").contains("README.md");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

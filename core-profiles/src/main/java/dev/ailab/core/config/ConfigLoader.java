@@ -70,6 +70,18 @@ public final class ConfigLoader {
         return files;
     }
 
+    /** The environment variables of {@link EnvironmentOverrides#KEYS} that are set, name to value. */
+    public Map<String, String> environmentOverrides() {
+        Map<String, String> set = new TreeMap<>();
+        EnvironmentOverrides.KEYS.keySet().forEach(name -> {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                set.put(name, value);
+            }
+        });
+        return set;
+    }
+
     /**
      * Loads every layer. {@code explicitFile} may be null; {@code overrides} maps dotted keys
      * (for example {@code store.url}) to values given as command-line options.
@@ -88,6 +100,20 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem of every layer, or of the rules
      */
     public LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules) {
+        return load(explicitFile, overrides, rules, false);
+    }
+
+    /**
+     * What can be used of every layer when some are broken: the values that fit the model, with
+     * defaults for the rest; never throws for bad content. For a command that must go on after
+     * reporting the config's problems (such as {@code ai-config health}, whose library section
+     * may be fine while another section has a typo).
+     */
+    public LoadedConfig loadLeniently(Path explicitFile, Map<String, String> overrides) {
+        return load(explicitFile, overrides, List.of(), true);
+    }
+
+    private LoadedConfig load(Path explicitFile, Map<String, String> overrides, List<ConfigRule> rules, boolean lenient) {
         Map<Path, SourcePositions> positions = new LinkedHashMap<>();
         List<Path> files = existingLayerFiles();
         List<ConfigProblem> problems = new ArrayList<>();
@@ -95,22 +121,32 @@ public final class ConfigLoader {
             if (!Files.exists(explicitFile)) {
                 problems.add(new ConfigProblem(explicitFile, 0, 0, "config file not found",
                         "check the path given to --config"));
-            } else {
-                files.add(explicitFile);
+            } else if (files.stream().noneMatch(f -> sameFile(f, explicitFile))) {
+                files.add(explicitFile); // a layer named again with --config is read once
             }
         }
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         Map<String, String> origins = new TreeMap<>();
+        java.util.Set<String> rejected = new java.util.HashSet<>();
+        boolean allParsed = true;
         for (Path file : files) {
             YamlSource source = YamlSource.read(file);
-            List<ConfigProblem> fileProblems = check(source);
-            if (fileProblems.isEmpty()) {
-                merge(merged, (ObjectNode) source.tree(), "", origins, source.positions());
+            allParsed &= source.parsed();
+            List<ConfigProblem> fileProblems = check(source, rejected);
+            if (source.parsed() && source.tree() instanceof ObjectNode tree) {
+                merge(merged, fileProblems.isEmpty() ? tree : (ObjectNode) SchemaCheck.withoutNullMembers(tree),
+                        "", origins, source.positions());
                 positions.put(file, source.positions());
             }
             problems.addAll(fileProblems);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() && !lenient) {
+            if (!rules.isEmpty() && allParsed) {
+                // Rules run on what could be read, so one run reports everything, as validateFile
+                // does; not past a syntax error, where "required" findings would only mislead.
+                addRuleFindings(ConfigBinder.bindLeniently(merged, ToolkitConfig.class),
+                        new LayeredLocator(origins, positions), rules, rejected, problems, false);
+            }
             throw new ConfigException(problems);
         }
 
@@ -129,6 +165,9 @@ public final class ConfigLoader {
                     return;
                 }
                 if (ConfigSchema.schemaAt(pointerOf(key)).isMissingNode()) {
+                    if (lenient) {
+                        return;
+                    }
                     throw new ConfigException(List.of(new ConfigProblem(null, 0, 0,
                             "unknown config key '" + key + "' given on the command line",
                             hintForKey(key))));
@@ -138,7 +177,7 @@ public final class ConfigLoader {
                 late.put(key, "command-line value for " + key);
             });
         }
-        if (!late.isEmpty()) {
+        if (!late.isEmpty() && !lenient) {
             for (SchemaCheck.Violation v : verdicts.check(merged)) {
                 String dotted = dotted(v.pointer());
                 String from = late.entrySet().stream()
@@ -152,7 +191,7 @@ public final class ConfigLoader {
             }
         }
 
-        ToolkitConfig config = bind(merged, null);
+        ToolkitConfig config = lenient ? ConfigBinder.bindLeniently(merged, ToolkitConfig.class) : bind(merged, null);
         Defaults.apply(config, xdg);
         for (String key : DEFAULTED_KEYS) {
             origins.putIfAbsent(key, DEFAULT_ORIGIN);
@@ -169,6 +208,54 @@ public final class ConfigLoader {
         return new LoadedConfig(config, origins, List.copyOf(files));
     }
 
+    /**
+     * Runs {@code rules} and adds their findings to {@code problems}, except a finding about a
+     * value the schema already rejected (the same JSON pointer in {@code rejected}), which would
+     * say the same thing again; findings that merely share a line and column are all kept. A rule
+     * that trips over a value the schema rejected is skipped unless {@code rethrow}.
+     */
+    private static void addRuleFindings(ToolkitConfig config, SourceLocator delegate, List<ConfigRule> rules,
+                                        java.util.Set<String> rejected, List<ConfigProblem> problems, boolean rethrow) {
+        Map<ConfigProblem, String> pointers = new java.util.IdentityHashMap<>();
+        SourceLocator at = new SourceLocator() {
+            @Override
+            public Path file() {
+                return delegate.file();
+            }
+
+            @Override
+            public int[] lineColumn(String pointer) {
+                return delegate.lineColumn(pointer);
+            }
+
+            @Override
+            public ConfigProblem problem(String pointer, String message, String hint) {
+                ConfigProblem p = delegate.problem(pointer, message, hint);
+                pointers.put(p, pointer);
+                return p;
+            }
+        };
+        List<ConfigProblem> found = new ArrayList<>();
+        for (ConfigRule rule : rules) {
+            try {
+                rule.check(config, at, found);
+            } catch (RuntimeException e) {
+                if (rethrow) {
+                    throw e;
+                }
+            }
+        }
+        for (ConfigProblem p : found) {
+            if (!rejected.contains(pointers.get(p))) {
+                problems.add(p);
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     /** Reads and checks one file on its own, without the other layers. */
     public ToolkitConfig validateFile(Path file) {
         return validateFile(file, List.of());
@@ -182,32 +269,15 @@ public final class ConfigLoader {
      */
     public ToolkitConfig validateFile(Path file, List<ConfigRule> rules) {
         YamlSource source = YamlSource.read(file);
-        List<ConfigProblem> problems = check(source);
+        java.util.Set<String> rejected = new java.util.HashSet<>();
+        List<ConfigProblem> problems = check(source, rejected);
         if (!source.parsed()) {
             throw new ConfigException(problems);
         }
         ToolkitConfig config = problems.isEmpty() ? bind(source.tree(), file)
                 : ConfigBinder.bindLeniently(SchemaCheck.withoutNullMembers(source.tree()), ToolkitConfig.class);
-        // Rules run even after schema problems, so one run reports everything; a rule's finding
-        // at a position the schema already reported is left out as a duplicate.
-        List<ConfigProblem> found = new ArrayList<>();
-        for (ConfigRule rule : rules) {
-            try {
-                rule.check(config, source.positions(), found);
-            } catch (RuntimeException e) {
-                if (problems.isEmpty()) {
-                    throw e;
-                }
-                // a rule may trip over a value the schema already rejected
-            }
-        }
-        for (ConfigProblem p : found) {
-            boolean duplicate = p.line() > 0 && problems.stream()
-                    .anyMatch(q -> q.line() == p.line() && q.column() == p.column());
-            if (!duplicate) {
-                problems.add(p);
-            }
-        }
+        // Rules run even after schema problems, so one run reports everything.
+        addRuleFindings(config, source.positions(), rules, rejected, problems, problems.isEmpty());
         if (!problems.isEmpty()) {
             throw new ConfigException(sorted(problems));
         }
@@ -229,10 +299,16 @@ public final class ConfigLoader {
 
     /** Reading problems plus schema problems, located in the file. */
     List<ConfigProblem> check(YamlSource source) {
+        return check(source, new java.util.HashSet<>());
+    }
+
+    /** As {@link #check(YamlSource)}, adding the JSON pointer of the value each schema violation is about to {@code rejected}. */
+    private List<ConfigProblem> check(YamlSource source, java.util.Set<String> rejected) {
         List<ConfigProblem> problems = new ArrayList<>(source.problems());
         if (source.parsed()) {
             SourcePositions at = source.positions();
             for (SchemaCheck.Violation v : verdicts.check(source.tree())) {
+                rejected.add(v.subject());
                 int[] lc = v.atKey() ? at.keyLineColumn(v.pointer()) : at.lineColumn(v.pointer());
                 problems.add(new ConfigProblem(source.file(), lc[0], lc[1], v.message(), v.hint()));
             }

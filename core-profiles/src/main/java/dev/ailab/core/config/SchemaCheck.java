@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
  */
 final class SchemaCheck {
     /** One schema error: where (JSON pointer), whether the key rather than the value is meant, what, how to fix. */
-    record Violation(String pointer, boolean atKey, String message, String hint) {
+    record Violation(String pointer, boolean atKey, String message, String hint, String subject) {
+        Violation(String pointer, boolean atKey, String message, String hint) {
+            this(pointer, atKey, message, hint, pointer);
+        }
     }
 
     /**
@@ -192,14 +195,20 @@ final class SchemaCheck {
             case "minLength":
                 return new Violation(pointer, false, name + " must not be empty",
                         "write a value, or remove the key to use the default");
-            case "maxLength":
+            case "maxLength": {
+                // A limit stated beside a $ref (a cluster name's 40) fails at the field, whose
+                // resolved schema carries the referenced definition's x-hint and x-means.
+                JsonNode owner = keywordOwner(m).has("x-hint") ? keywordOwner(m) : schema;
                 return new Violation(pointer, false, name + " is too long (" + value.asText().length()
                         + " characters, at most " + schema.path("maxLength").asText() + ")",
-                        keywordOwner(m).path("x-hint").asText("shorten the value") + labelSuggestion(keywordOwner(m), pointer, value));
+                        owner.path("x-hint").asText("shorten the value") + labelSuggestion(owner, pointer, value));
+            }
             case "required": {
                 String key = m.getProperty();
+                // Reported at the mapping, about its missing child (the subject a rule names too).
                 return new Violation(pointer, false, (pointer.isEmpty() ? "the config" : name)
-                        + " is missing the required key '" + key + "'", "add '" + key + ": ...' to " + name);
+                        + " is missing the required key '" + key + "'", "add '" + key + ": ...' to " + name,
+                        pointer + "/" + JsonPointers.escape(key));
             }
             case "uniqueItems":
                 return new Violation(pointer, false, name + " lists the same value more than once",
@@ -210,11 +219,6 @@ final class SchemaCheck {
         }
     }
 
-    /** Cluster names are DNS labels of at most this many characters for vectorweight (see its DnsNamesRule). */
-    static final int MAX_CLUSTER_NAME = 40;
-    /** And project names at most this many, so that {@code <project>-deployment} stays a label. */
-    static final int MAX_PROJECT_NAME = 52;
-
     private static boolean isDnsLabel(JsonNode owner) {
         return "a DNS label".equals(owner.path("x-means").asText(null));
     }
@@ -224,8 +228,8 @@ final class SchemaCheck {
         if (!isDnsLabel(owner) || !value.isTextual()) {
             return "";
         }
-        int max = pointer.matches("/clusters/\\d+/name") ? MAX_CLUSTER_NAME
-                : pointer.equals("/project_name") ? MAX_PROJECT_NAME : owner.path("maxLength").asInt(63);
+        // The field's own limit (a cluster name's 40 is stated beside its $ref), else the label's 63.
+        int max = ConfigSchema.schemaAt(pointer).path("maxLength").asInt(owner.path("maxLength").asInt(63));
         return "; try '" + Suggestions.dnsLabel(value.asText(), max) + "'";
     }
 

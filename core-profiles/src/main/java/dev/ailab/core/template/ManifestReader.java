@@ -17,13 +17,44 @@ final class ManifestReader {
     private static final List<String> QUESTION = List.of("name", "prompt", "help", "type", "default", "choices", "pattern", "when");
     private static final List<String> RULE = List.of("path", "to", "when", "each", "verbatim", "delimiters", "executable");
     private final Path file;
+    /** Every mistake found so far: reading goes on past one, so a single run lists them all. */
+    private final List<InvalidInputException> errors = new ArrayList<>();
 
     private ManifestReader(Path file) {
         this.file = file;
     }
 
     static TemplateManifest read(Path file) {
-        return new ManifestReader(file).manifest(YamlText.parse(file));
+        ManifestReader reader = new ManifestReader(file);
+        TemplateManifest m = reader.manifest(YamlText.parse(file));
+        reader.throwIfAnyError();
+        return m;
+    }
+
+    /** One error as it was; several as one report, each at its own line and column with its hint. */
+    private void throwIfAnyError() {
+        if (errors.size() == 1) {
+            throw errors.get(0);
+        }
+        if (!errors.isEmpty()) {
+            StringBuilder all = new StringBuilder(errors.size() + " problems in the template manifest:");
+            for (InvalidInputException e : errors) {
+                all.append("\n").append(e.getMessage());
+                if (e.hint() != null) {
+                    all.append("\n  hint: ").append(e.hint());
+                }
+            }
+            throw new InvalidInputException(all.toString(), "fix each of them in " + file + ", then run again");
+        }
+    }
+
+    /** Runs one part of the reading; a mistake in it is recorded and the part is left out. */
+    private void attempt(Runnable part) {
+        try {
+            part.run();
+        } catch (InvalidInputException e) {
+            errors.add(e);
+        }
     }
 
     private TemplateManifest manifest(Node root) {
@@ -32,6 +63,13 @@ final class ManifestReader {
         }
         TemplateManifest m = new TemplateManifest();
         for (NodeTuple t : map(root, "the manifest")) {
+            attempt(() -> topLevel(m, t));
+        }
+        return m;
+    }
+
+    private void topLevel(TemplateManifest m, NodeTuple t) {
+        {
             String key = known(t, TOP);
             Node v = t.getValueNode();
             switch (key) {
@@ -42,33 +80,44 @@ final class ManifestReader {
                 case "next_steps" -> m.nextSteps = texts(v);
                 case "questions" -> {
                     for (Node q : list(v, "questions")) {
-                        m.questions.add(question(q));
+                        attempt(() -> m.questions.add(question(q)));
                     }
                 }
                 case "tiers" -> {
                     for (NodeTuple tier : map(v, "tiers")) {
-                        String name = YamlText.key(tier, file);
-                        if (!Set.of("basic", "standard", "advanced").contains(name)) {
-                            throw error(tier.getKeyNode(), "unknown tier '" + name + "'", "tiers are basic, standard and advanced");
-                        }
-                        List<TemplateManifest.FileRule> rules = new ArrayList<>();
-                        if (!isNull(tier.getValueNode())) {
-                            for (Node r : list(tier.getValueNode(), "tier " + name)) {
-                                rules.add(rule(r, name));
+                        attempt(() -> {
+                            String name = YamlText.key(tier, file);
+                            if (!Set.of("basic", "standard", "advanced").contains(name)) {
+                                throw error(tier.getKeyNode(), "unknown tier '" + name + "'", "tiers are basic, standard and advanced");
                             }
-                        }
-                        m.tiers.put(name, rules);
+                            List<TemplateManifest.FileRule> rules = new ArrayList<>();
+                            if (!isNull(tier.getValueNode())) {
+                                for (Node r : list(tier.getValueNode(), "tier " + name)) {
+                                    attempt(() -> rules.add(rule(r, name)));
+                                }
+                            }
+                            m.tiers.put(name, rules);
+                        });
                     }
                 }
                 default -> throw new IllegalStateException(key);
             }
         }
-        return m;
     }
 
     private TemplateManifest.Question question(Node node) {
         TemplateManifest.Question q = new TemplateManifest.Question();
         for (NodeTuple t : map(node, "a question")) {
+            attempt(() -> questionKey(q, t));
+        }
+        if (q.name == null) {
+            throw error(node, "a question has no name", "give every question a name: NAME");
+        }
+        return q;
+    }
+
+    private void questionKey(TemplateManifest.Question q, NodeTuple t) {
+        {
             Node v = t.getValueNode();
             switch (known(t, QUESTION)) {
                 case "name" -> q.name = text(v);
@@ -82,10 +131,6 @@ final class ManifestReader {
                 default -> throw new IllegalStateException();
             }
         }
-        if (q.name == null) {
-            throw error(node, "a question has no name", "give every question a name: NAME");
-        }
-        return q;
     }
 
     private TemplateManifest.FileRule rule(Node node, String tier) {
@@ -94,17 +139,19 @@ final class ManifestReader {
             r.path = s.getValue();
         } else {
             for (NodeTuple t : map(node, "a file entry")) {
-                Node v = t.getValueNode();
-                switch (known(t, RULE)) {
-                    case "path" -> r.path = text(v);
-                    case "to" -> r.to = text(v);
-                    case "when" -> r.when = text(v);
-                    case "each" -> r.each = text(v);
-                    case "verbatim" -> r.verbatim = bool(v);
-                    case "delimiters" -> r.delimiters = text(v);
-                    case "executable" -> r.executable = bool(v);
-                    default -> throw new IllegalStateException();
-                }
+                attempt(() -> {
+                    Node v = t.getValueNode();
+                    switch (known(t, RULE)) {
+                        case "path" -> r.path = text(v);
+                        case "to" -> r.to = text(v);
+                        case "when" -> r.when = text(v);
+                        case "each" -> r.each = text(v);
+                        case "verbatim" -> r.verbatim = bool(v);
+                        case "delimiters" -> r.delimiters = text(v);
+                        case "executable" -> r.executable = bool(v);
+                        default -> throw new IllegalStateException();
+                    }
+                });
             }
         }
         if (r.path == null || r.path.isBlank()) {

@@ -245,6 +245,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void findingsThatShareAPositionAreAllKept() throws IOException {
+        // A cluster with neither name nor domain: the schema misses 'name' and a rule misses the
+        // domain, both at the cluster's line and column; only the rule's own "no name" repeats
+        // the schema and is left out.
+        Path file = write(home.resolve("both.yaml"), "project_name: lab\nclusters:\n  - size: small\n");
+        List<ConfigProblem> problems = loader().problems(file, dev.ailab.core.config.rules.ConfigRules.forDeployment());
+        assertThat(problems).extracting(ConfigProblem::message)
+                .anyMatch(m -> m.contains("missing the required key 'name'"))
+                .anyMatch(m -> m.contains("has no domain"))
+                .noneMatch(m -> m.contains("has no name"));
+        assertThat(problems).allMatch(p -> p.line() == 3 && p.column() == 5);
+    }
+
+    @Test
     void rulesOnTheLayeredConfigNameTheLayerThatSetTheValue() throws IOException {
         write(userFile, "enable_gpu_operator: false\n");
         write(projectFile, "clusters:\n  - name: a\n    gpu_enabled: true\n");

@@ -275,6 +275,30 @@ class ProjectGeneratorTest {
     }
 
     @Test
+    void everyManifestErrorIsReportedAtOnceWithItsPosition() throws IOException {
+        Path t = template(dir.resolve("many"), """
+                name: x
+                colour: red
+                questions:
+                  - name: a
+                    promt: A?
+                  - prompt: no name
+                tiers:
+                  basic: [a.txt, {path: b.txt, wen: "x == 1"}]
+                  expert: [c.txt]
+                """, Map.of());
+        Path file = t.resolve("template.yaml");
+        assertThatThrownBy(() -> TemplatePack.load(t, "test")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("5 problems in the template manifest:")
+                        .contains(file + ":2:1: unknown key 'colour'")
+                        .contains(file + ":5:5: unknown key 'promt'")
+                        .contains(file + ":6:5: a question has no name")
+                        .contains(file + ":8:32: unknown key 'wen'")
+                        .contains(file + ":9:3: unknown tier 'expert'")
+                        .contains("hint: known keys here:"));
+    }
+
+    @Test
     void globsPickUpWholeTrees() throws IOException {
         TemplatePack pack = TemplatePack.load(template(dir.resolve("g"), "tiers:\n  basic: [\"**\"]\n",
                 Map.of("a.txt", "{{project_name}}", "deep/er/b.txt", "b", "{{project_slug}}/c.txt", "c")), "test");

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,9 +45,39 @@ public final class Vectorweight {
         this.ops = ops;
     }
 
-    /** Reads and checks {@code file}: schema, then every vectorweight rule; all problems at once. */
+    /**
+     * The effective config of {@code file} as every front reads it: built-in defaults, the user
+     * config, the project's {@code .ai-lab/config.yaml}, then {@code file}, then the environment;
+     * each file checked against the schema, then every vectorweight rule on the result; all
+     * problems of all layers at once, each naming the layer that set the value.
+     */
     public ToolkitConfig validate(Path file) {
+        return loader.load(file, Map.of(), VectorweightRules.all()).config();
+    }
+
+    /** {@code file} alone, without the other layers (for a config about to be written, such as a migrated one). */
+    public ToolkitConfig validateAlone(Path file) {
         return loader.validateFile(file, VectorweightRules.all());
+    }
+
+    /**
+     * What the generated output depends on besides the generator: the bytes of every config layer
+     * that exists and the environment variables that override keys. A change to the user config
+     * must defeat the plan's fast path as surely as a change to {@code --config}.
+     */
+    private String inputHash(byte[] raw, Path configFile) {
+        java.security.MessageDigest d = Sha256.digest();
+        for (Path layer : loader.existingLayerFiles()) {
+            if (!layer.toAbsolutePath().normalize().equals(configFile.toAbsolutePath().normalize())) {
+                d.update((layer + "\n").getBytes(StandardCharsets.UTF_8));
+                d.update(readConfig(layer));
+            }
+        }
+        new java.util.TreeMap<>(loader.environmentOverrides()).forEach((k, v) ->
+                d.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+        String others = Sha256.hex(d);
+        // Unchanged for a config with no other layer, so existing state files stay valid.
+        return others.equals(Sha256.of(new byte[0])) ? Sha256.of(raw) : Sha256.of(raw) + "+" + others;
     }
 
     /** The default output folder: {@code <project_name>-deployment} next to the working folder. */
@@ -67,7 +98,7 @@ public final class Vectorweight {
      */
     public Outcome plan(Path configFile, Path output, Path workingDir) {
         byte[] raw = readConfig(configFile);
-        String inputHash = Sha256.of(raw);
+        String inputHash = inputHash(raw, configFile);
         Path quickDir = output != null ? output : quickDefaultOutput(workingDir, raw);
         if (quickDir != null) {
             Optional<ManagedState> same = store(quickDir).upToDateState(GENERATOR, VectorweightGenerator.VERSION, inputHash);

@@ -3,6 +3,7 @@ package dev.ailab.sources.library;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ailab.core.config.ConfigMapper;
+import dev.ailab.core.config.ConfigYaml;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.io.AtomicFiles;
 import java.io.IOException;
@@ -176,10 +177,6 @@ public final class ConfigFiles {
         if (changes.isEmpty()) {
             return new Migration(List.of(), null);
         }
-        try {
-            return new Migration(changes, ConfigMapper.yaml().writeValueAsString(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
-        }
+        return new Migration(changes, ConfigYaml.write(root));
     }
 }

@@ -68,8 +68,9 @@ public final class Library {
     }
 
     /** Result of {@link #init}. */
+    /** {@code note}: something the user should know that is not an error (a repository without library.yaml), or null. */
     public record InitResult(boolean created, String url, String branch, String commit, String summary, Path library,
-                             String client, long millis) {
+                             String client, long millis, String note) {
     }
 
     /** What {@link #status} reports. */

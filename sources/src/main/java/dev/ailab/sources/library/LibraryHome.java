@@ -9,10 +9,33 @@ import java.nio.file.Path;
  */
 public record LibraryHome(Path home, Path personal, Path stateDir) {
 
+    /** Where {@code init} records a {@code personal/} chosen outside the home (one absolute path). */
+    static final String PERSONAL_RECORD = ".ai-config/personal-path";
+
+    /**
+     * {@code personal} null: the folder {@code init} recorded (a shared folder chosen then), else
+     * {@code <home>/personal}. A {@code library.personal} in the config always wins.
+     */
     public static LibraryHome of(Path home, Path personal, Path stateDir) {
         Path h = home.toAbsolutePath().normalize();
-        return new LibraryHome(h, personal == null ? h.resolve("personal") : personal.toAbsolutePath().normalize(),
+        Path chosen = personal != null ? personal : recorded(h);
+        return new LibraryHome(h, chosen == null ? h.resolve("personal") : chosen.toAbsolutePath().normalize(),
                 stateDir.toAbsolutePath().normalize());
+    }
+
+    private static Path recorded(Path home) {
+        Path record = home.resolve(PERSONAL_RECORD);
+        try {
+            String text = java.nio.file.Files.isRegularFile(record) ? java.nio.file.Files.readString(record).strip() : "";
+            return text.isEmpty() ? null : Path.of(text);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // unreadable: the default folder, as before init recorded anything
+        }
+    }
+
+    /** Whether {@code personal/} is somewhere else than {@code <home>/personal}. */
+    public boolean personalElsewhere() {
+        return !personal.equals(home.resolve("personal"));
     }
 
     public Path library() {

@@ -38,10 +38,20 @@ final class LibraryInit {
         String client = library.git().clientName();
         if (library.isPresent()) {
             GitRepository r = library.repository();
+            String current = GitErrors.redact(r.remoteUrl());
+            if (url != null && !url.isBlank() && !sameRepository(r.remoteUrl(), url)) {
+                audit.record("init", "refused", "another library is already present",
+                        Map.of("library", home.library().toString(), "url", GitErrors.redact(url)));
+                throw new InvalidInputException("a library from " + current + " is already at " + home.library()
+                        + "; " + GitErrors.redact(url) + " was not cloned and nothing was changed",
+                        "to switch, move " + home.library() + " aside (personal/ stays where it is) and run"
+                                + " 'ai-config init " + GitErrors.redact(url) + "' again; to keep both, give the"
+                                + " second one its own folder with --home DIR");
+            }
             String head = r.resolve("HEAD");
             audit.record("init", "unchanged", "library already present", Map.of("library", home.library().toString()));
-            return new Library.InitResult(false, GitErrors.redact(r.remoteUrl()), branch, head, r.commit(head).subject(),
-                    home.library(), client, 0);
+            return new Library.InitResult(false, current, branch, head, r.commit(head).subject(),
+                    home.library(), client, 0, null);
         }
         if (url == null || url.isBlank()) {
             throw new InvalidInputException("no library repository given",
@@ -56,12 +66,16 @@ final class LibraryInit {
         try {
             Files.createDirectories(home.home());
             library.git().cloneBranch(url, branch, depth, temp, auth, progress);
-            checkManifest(temp, url);
+            String note = checkManifest(temp, url);
             library.faultInjector().reached("init-before-move");
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             Files.createDirectories(home.personal());
             Files.createDirectories(home.meta());
             AtomicFiles.writeString(home.meta().resolve("branch"), branch + "\n");
+            if (home.personalElsewhere()) {
+                // Later commands find personal/ without a config entry (a library.personal still wins).
+                AtomicFiles.writeString(home.home().resolve(LibraryHome.PERSONAL_RECORD), home.personal() + "\n");
+            }
             GitRepository r = library.repository();
             String head = r.resolve("HEAD");
             GitClient.Commit c = r.commit(head);
@@ -69,7 +83,7 @@ final class LibraryInit {
             long millis = (System.nanoTime() - start) / 1_000_000;
             audit.record("init", "ok", "cloned " + GitErrors.redact(url), Library.details("commit", head, "branch", branch,
                     "client", client, "millis", millis));
-            return new Library.InitResult(true, GitErrors.redact(url), branch, head, c.subject(), target, client, millis);
+            return new Library.InitResult(true, GitErrors.redact(url), branch, head, c.subject(), target, client, millis, note);
         } catch (IOException e) {
             audit.record("init", "failed", e.getMessage(), Map.of());
             throw new UncheckedIOException("cannot create the library in " + home.home() + ": " + e.getMessage(), e);
@@ -81,13 +95,28 @@ final class LibraryInit {
         }
     }
 
-    private static void checkManifest(Path dir, String url) {
+    /** The same repository written two ways: credentials, a trailing ".git" or "/" and case of the host aside. */
+    static boolean sameRepository(String a, String b) {
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static String normalized(String url) {
+        String u = GitErrors.redact(url == null ? "" : url.trim()).replaceAll("://[^/@]*@", "://");
+        u = u.replaceAll("/+$", "");
+        u = u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
+        return u.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Checks the optional {@code library.yaml}: a repository without one is a library too (any
+     * repository of prompts works as it is), and the note returned says so; a manifest that is
+     * there must be valid and of a format this version understands.
+     */
+    private static String checkManifest(Path dir, String url) {
         Path manifest = dir.resolve(Library.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            throw new InvalidInputException(GitErrors.redact(url) + " is not an ai-config library: it has no "
-                    + Library.MANIFEST + " at its root; nothing was changed",
-                    "check the URL; a library repository declares itself with a " + Library.MANIFEST
-                            + " file (name: ..., format: 1)");
+            return GitErrors.redact(url) + " has no " + Library.MANIFEST + "; it is used as a library as it is"
+                    + " (add one with 'name:' and 'format: " + Library.FORMAT + "' to name it)";
         }
         dev.ailab.core.config.YamlSource source = dev.ailab.core.config.YamlSource.read(manifest);
         if (!source.parsed()) {
@@ -108,5 +137,6 @@ final class LibraryInit {
             throw new InvalidInputException(Library.MANIFEST + " of " + GitErrors.redact(url) + " is not valid YAML",
                     "fix the manifest in the library repository");
         }
+        return null;
     }
 }

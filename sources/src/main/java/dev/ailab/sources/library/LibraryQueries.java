@@ -1,6 +1,7 @@
 package dev.ailab.sources.library;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.io.Glob;
 import dev.ailab.sources.git.GitClient;
 import dev.ailab.sources.git.GitClient.GitRepository;
 import dev.ailab.sources.library.Library.EffectiveFile;
@@ -10,10 +11,8 @@ import dev.ailab.sources.library.Library.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,7 +56,7 @@ final class LibraryQueries {
 
     private List<EffectiveFile> list(String glob, boolean namesOnly) {
         LibraryIndex index = index(namesOnly);
-        PathMatcher matcher = matcher(glob);
+        Glob matcher = matcher(glob);
         Map<String, EffectiveFile> view = new TreeMap<>();
         for (LibraryIndex.Entry e : index.library().values()) {
             if (matches(matcher, glob, e.path())) {
@@ -73,24 +72,21 @@ final class LibraryQueries {
         return new ArrayList<>(view.values());
     }
 
-    private static PathMatcher matcher(String glob) {
+    /** The pattern with git's meaning ({@code **} spans zero or more folders), or null for everything. */
+    private static Glob matcher(String glob) {
         if (glob == null || glob.isBlank()) {
             return null;
         }
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            return Glob.of(glob);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid glob '" + glob + "': " + e.getMessage(),
-                    "use * for any name, ** for any folders, ? for one character, e.g. 'prompts/**/*.md'");
+            throw new InvalidInputException("invalid pattern '" + glob + "': " + e.getMessage(),
+                    "use * for any name, ** for any folders (also none), ? for one character, e.g. 'prompts/**/*.md'");
         }
     }
 
-    private static boolean matches(PathMatcher m, String glob, String path) {
-        if (m == null) {
-            return true;
-        }
-        Path p = Path.of(path);
-        return m.matches(p) || !glob.contains("/") && m.matches(p.getFileName());
+    private static boolean matches(Glob m, String glob, String path) {
+        return m == null || m.matches(path);
     }
 
     /**
@@ -102,7 +98,7 @@ final class LibraryQueries {
         if (text == null || text.isEmpty()) {
             throw new InvalidInputException("nothing to search for", "give the text: ai-config library search TEXT");
         }
-        PathMatcher matcher = matcher(glob);
+        Glob matcher = matcher(glob);
         List<GitClient.GrepHit> hits = library.isPresent() ? library.repository().grep(text, ignoreCase) : null;
         if (hits == null) {
             return searchFiles(list(glob, true), text, ignoreCase);

@@ -307,19 +307,33 @@ abstract class LibraryScenarios {
     }
 
     @Test
-    void repositoryThatIsNotALibraryIsRefused() {
+    void repositoryWithoutAManifestIsALibraryWithANote() {
         Upstream plain = new Upstream(tmp.resolve("plain"), false);
         try {
-            assertThatThrownBy(() -> library.init(plain.url(), 0, GitAuth.none(), GitProgress.NONE))
-                    .isInstanceOfSatisfying(ToolkitException.class, e -> {
-                        assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
-                        assertThat(e.getMessage()).contains("not an ai-config library").contains(Library.MANIFEST);
-                    });
-            assertThat(home.library()).doesNotExist();
-            assertThat(Upstream.tree(home.home())).isEmpty();
+            Library.InitResult r = library.init(plain.url(), 0, GitAuth.none(), GitProgress.NONE);
+            assertThat(r.created()).isTrue();
+            assertThat(r.note()).contains("has no " + Library.MANIFEST).contains("used as a library as it is");
+            assertThat(home.library()).isDirectory();
         } finally {
             plain.close();
         }
+    }
+
+    @Test
+    void initOfAnotherUrlOverALibrarySaysHowToSwitchAndChangesNothing() {
+        library.init(upstream.url(), 0, GitAuth.none(), GitProgress.NONE);
+        Map<String, String> before = Upstream.tree(home.home());
+        assertThat(library.init(upstream.url() + "/", 0, GitAuth.none(), GitProgress.NONE).created())
+                .as("the same repository written with a trailing slash is not another one").isFalse();
+        assertThatThrownBy(() -> library.init("https://someone:s3cret@example.invalid/other.git", 0, GitAuth.none(),
+                GitProgress.NONE))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
+                    assertThat(e.getMessage()).contains("already at").contains("nothing was changed")
+                            .doesNotContain("s3cret");
+                    assertThat(e.hint()).contains("move").contains("ai-config init").contains("--home");
+                });
+        assertThat(Upstream.tree(home.home())).isEqualTo(before);
     }
 
     @Test

@@ -52,10 +52,10 @@ public final class RequiredFieldsRule implements ConfigRule {
                 continue;
             }
             if (c.name == null || c.name.isBlank()) {
-                problems.add(at.problem("/clusters/" + i, "cluster " + (i + 1) + " has no name", "add 'name: my-cluster'"));
+                problems.add(at.problem("/clusters/" + i + "/name", "cluster " + (i + 1) + " has no name", "add 'name: my-cluster'"));
             }
             if (c.domain == null || c.domain.isBlank()) {
-                problems.add(at.problem("/clusters/" + i, "cluster " + (c.name == null ? i + 1 : c.name) + " has no domain",
+                problems.add(at.problem("/clusters/" + i + "/domain", "cluster " + (c.name == null ? i + 1 : c.name) + " has no domain",
                         "add 'domain: ai.example.com' (the DNS name its services are reached under)"));
             }
         }
