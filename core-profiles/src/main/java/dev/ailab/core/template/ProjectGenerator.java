@@ -422,6 +422,11 @@ public final class ProjectGenerator {
         return readYamlMap(project.resolve(PROFILE_FILE));
     }
 
+    /** A YAML map file of {@code .ai-lab/}, or an empty map. */
+    public static Map<String, Object> readYaml(Path file) {
+        return YamlText.readMap(file);
+    }
+
     private static Map<String, Object> readYamlMap(Path file) {
         return YamlText.readMap(file);
     }

@@ -98,11 +98,11 @@ public final class UpdateTransaction {
                 observer.placed(path, i++);
             }
             move(project.resolve(JOURNAL), project.resolve(UNDO));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             rollBack(project);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot apply the update to " + project + " (nothing was changed): " + io.getMessage(), io);
-            }
+            throw new UncheckedIOException("cannot apply the update to " + project + " (nothing was changed): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollBack(project);
             throw e;
         }
         FileTrees.deleteQuietly(staging);
