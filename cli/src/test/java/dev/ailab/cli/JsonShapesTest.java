@@ -215,6 +215,11 @@ class JsonShapesTest {
         c.add(Case.of("ai-lab template list", LAB, 0, "template", "list"));
         c.add(Case.of("ai-lab template show", LAB, 0, "template", "show", "python"));
         c.add(Case.of("ai-lab create-project", LAB, 0, "create-project", "demo", "--profile", "basic", "--dry-run"));
+        c.add(Case.of("ai-lab create-project", LAB, 0, "create-project", "kept", "--profile", "basic"));
+        c.add(Case.of("ai-lab project update", LAB, 0, "project", "update", "kept", "--dry-run"));
+        c.add(Case.of("ai-lab project update", LAB, 0, "project", "update", "kept", "--profile", "standard"));
+        c.add(Case.of("ai-lab project status", LAB, 0, "project", "status", "kept"));
+        c.add(Case.of("ai-lab project update --undo", LAB, 0, "project", "update", "--undo", "kept"));
         c.add(Case.of("ai-lab config show", LAB, 0, "config", "show"));
         c.add(Case.of("ai-lab config show --origin", LAB, 0, "config", "show", "--origin"));
         c.add(Case.of("ai-lab config validate", LAB, 0, "config", "validate"));

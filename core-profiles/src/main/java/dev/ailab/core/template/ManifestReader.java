@@ -13,7 +13,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code template.yaml} into a {@link TemplateManifest}; every mistake is reported at its line and column. */
 final class ManifestReader {
-    private static final List<String> TOP = List.of("name", "version", "description", "questions", "tiers", "verbatim", "next_steps");
+    private static final List<String> TOP = List.of("name", "version", "description", "questions", "tiers", "verbatim", "next_steps", "migrations");
+    private static final List<String> MIGRATION = List.of("version", "steps");
+    private static final List<String> STEP = List.of("move", "delete", "rename_answer");
     private static final List<String> QUESTION = List.of("name", "prompt", "help", "type", "default", "choices", "pattern", "when");
     private static final List<String> RULE = List.of("path", "to", "when", "each", "verbatim", "delimiters", "executable");
     private final Path file;
@@ -78,6 +80,11 @@ final class ManifestReader {
                 case "description" -> m.description = text(v);
                 case "verbatim" -> m.verbatim = texts(v);
                 case "next_steps" -> m.nextSteps = texts(v);
+                case "migrations" -> {
+                    for (Node n : list(v, "migrations")) {
+                        m.migrations.add(migration(n));
+                    }
+                }
                 case "questions" -> {
                     for (Node q : list(v, "questions")) {
                         attempt(() -> m.questions.add(question(q)));
@@ -130,6 +137,74 @@ final class ManifestReader {
                 case "when" -> q.when = text(v);
                 default -> throw new IllegalStateException();
             }
+        }
+    }
+
+    private TemplateManifest.Migration migration(Node node) {
+        TemplateManifest.Migration mig = new TemplateManifest.Migration();
+        for (NodeTuple t : map(node, "a migration")) {
+            switch (known(t, MIGRATION)) {
+                case "version" -> mig.version = text(t.getValueNode());
+                case "steps" -> {
+                    for (Node s : list(t.getValueNode(), "steps")) {
+                        mig.steps.add(step(s));
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (mig.version == null || !Versions.valid(mig.version)) {
+            throw error(node, "a migration needs the version that introduced it, as numbers (1.2.0)",
+                    "write version: X.Y.Z and its steps:");
+        }
+        return mig;
+    }
+
+    /** {@code move: {from: A, to: B}}, {@code delete: PATH} or {@code rename_answer: {from: a, to: b}}. */
+    private TemplateManifest.MigrationStep step(Node node) {
+        List<NodeTuple> tuples = map(node, "a migration step");
+        if (tuples.size() != 1) {
+            throw error(node, "a migration step is one of move, delete, rename_answer",
+                    "write '- move: {from: old/path, to: new/path}', '- delete: path' or '- rename_answer: {from: old, to: new}'");
+        }
+        NodeTuple t = tuples.get(0);
+        String kind = known(t, STEP);
+        Node v = t.getValueNode();
+        if (kind.equals("delete")) {
+            String path = text(v);
+            checkStepPath(v, path);
+            return new TemplateManifest.MigrationStep(kind, path, null);
+        }
+        String from = null;
+        String to = null;
+        for (NodeTuple ft : map(v, kind)) {
+            switch (known(ft, List.of("from", "to"))) {
+                case "from" -> from = text(ft.getValueNode());
+                case "to" -> to = text(ft.getValueNode());
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (from == null || to == null) {
+            throw error(v, kind + " needs both from and to", "write {from: old, to: new}");
+        }
+        if (kind.equals("move")) {
+            checkStepPath(v, from);
+            checkStepPath(v, to);
+        }
+        return new TemplateManifest.MigrationStep(kind, from, to);
+    }
+
+    private void checkStepPath(Node node, String path) {
+        boolean bad = path == null || path.isBlank() || path.startsWith("/") || path.contains("\\");
+        if (!bad) {
+            for (String segment : path.split("/")) {
+                bad |= segment.isEmpty() || segment.equals("..") || segment.equals(".");
+            }
+            bad |= path.equals(ProjectGenerator.META) || path.startsWith(ProjectGenerator.META + "/");
+        }
+        if (bad) {
+            throw error(node, "migration path '" + path + "' is empty, absolute, leaves the project or touches .ai-lab/",
+                    "write a path relative to the project root, such as docs/old.md");
         }
     }
 

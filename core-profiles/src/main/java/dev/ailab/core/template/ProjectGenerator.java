@@ -39,6 +39,12 @@ public final class ProjectGenerator {
     public static final String CONFIG_FILE = META + "/config.yaml";
     public static final String CHECKSUMS_FILE = META + "/checksums.sha256";
     public static final String OVERRIDES_DIR = META + "/templates";
+    /** What {@code project update} keeps: the base snapshot and what the last render left on disk. */
+    public static final String UPDATE_DIR = META + "/update";
+    /** Every file the template rendered last time, as it rendered it: the base of the next update's merge. */
+    public static final String BASE_FILE = UPDATE_DIR + "/base.zip";
+    /** SHA-256 of each template file as the last render or update left it on disk ({@code project status}). */
+    public static final String AFTER_FILE = UPDATE_DIR + "/after.sha256";
 
     /** What happens to one file. */
     public enum Action {
@@ -133,17 +139,27 @@ public final class ProjectGenerator {
             return new Result(target, plan, false, fresh);
         }
         Map<String, String> checksums = new LinkedHashMap<>();
+        Map<String, String> after = new LinkedHashMap<>();
+        Map<String, byte[]> base = new LinkedHashMap<>();
         for (int i = 0; i < rendered.size(); i++) {
-            String path = rendered.get(i).path();
+            TemplateRenderer.RenderedFile f = rendered.get(i);
+            base.put(f.path(), f.content());
             if (actions.get(i) == Action.SKIP) {
-                if (recorded.containsKey(path)) {
-                    checksums.put(path, recorded.get(path));
+                if (recorded.containsKey(f.path())) {
+                    checksums.put(f.path(), recorded.get(f.path()));
+                }
+                Path onDisk = target.resolve(f.path());
+                if (Files.isRegularFile(onDisk, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    after.put(f.path(), Sha256.ofFile(onDisk));
                 }
             } else {
-                checksums.put(path, rendered.get(i).sha256());
+                checksums.put(f.path(), f.sha256());
+                after.put(f.path(), f.sha256());
             }
         }
-        Map<String, byte[]> meta = metadata(r, checksums, fresh || !Files.isDirectory(overrides));
+        Map<String, byte[]> meta = metadata(r.profile(), r.pack(), r.context(), r.answers(), r.toolVersion(), checksums,
+                fresh || !Files.isDirectory(overrides));
+        meta.putAll(updateRecord(base, after));
         write(target, fresh, rendered, actions, meta);
         return new Result(target, plan, true, fresh);
     }
@@ -191,30 +207,48 @@ public final class ProjectGenerator {
         }
     }
 
-    private Map<String, byte[]> metadata(Request r, Map<String, String> checksums, boolean addOverridesDir) {
+    /**
+     * The files of {@code .ai-lab/} that say how the project was made: profile.yaml, config.yaml,
+     * checksums.sha256 (and the overrides folder's .gitkeep when asked).
+     */
+    public static Map<String, byte[]> metadata(Profile chosen, TemplatePack pack, Map<String, Object> context,
+            Map<String, Object> answers, String toolVersion, Map<String, String> checksums, boolean addOverridesDir) {
         Map<String, byte[]> meta = new LinkedHashMap<>();
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("profile", r.profile().id());
-        profile.put("template", r.pack().name());
-        profile.put("template_version", r.pack().version());
-        profile.put("template_source", r.pack().origin());
-        profile.put("generated_by", r.toolVersion());
+        profile.put("profile", chosen.id());
+        profile.put("template", pack.name());
+        profile.put("template_version", pack.version());
+        profile.put("template_source", pack.origin());
+        profile.put("generated_by", toolVersion);
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("project_name", r.context().get("project_name"));
-        config.put("answers", r.answers());
+        config.put("project_name", context.get("project_name"));
+        config.put("answers", answers);
         {
             meta.put(PROFILE_FILE, ("# Written by ai-lab create-project: the profile and template this project was made from.\n"
                     + YamlWriter.indented().write(profile)).getBytes(StandardCharsets.UTF_8));
             meta.put(CONFIG_FILE, ("# Project config; 'answers' are the template answers, reused when the project is rendered again.\n"
                     + YamlWriter.indented().write(config)).getBytes(StandardCharsets.UTF_8));
         }
-        StringBuilder sums = new StringBuilder(checksums.size() * 80);
-        checksums.forEach((path, hash) -> sums.append(hash).append("  ").append(path).append('\n'));
-        meta.put(CHECKSUMS_FILE, sums.toString().getBytes(StandardCharsets.UTF_8));
+        meta.put(CHECKSUMS_FILE, sha256sums(checksums));
         if (addOverridesDir) {
             meta.put(OVERRIDES_DIR + "/.gitkeep", new byte[0]);
         }
         return meta;
+    }
+
+    /** {@code .ai-lab/update/}: the base snapshot of the next update and the hashes of the files left on disk. */
+    public static Map<String, byte[]> updateRecord(Map<String, byte[]> base, Map<String, String> after) {
+        Map<String, byte[]> meta = new LinkedHashMap<>();
+        meta.put(BASE_FILE, dev.ailab.core.template.update.Snapshot.write(base));
+        meta.put(AFTER_FILE, sha256sums(after));
+        return meta;
+    }
+
+    /** {@code HASH  PATH} lines, as {@code sha256sum} writes them. */
+    public static byte[] sha256sums(Map<String, String> sums) {
+        StringBuilder text = new StringBuilder(sums.size() * 80);
+        sums.forEach((path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void write(Path target, boolean fresh, List<TemplateRenderer.RenderedFile> rendered, List<Action> actions,
@@ -360,6 +394,21 @@ public final class ProjectGenerator {
         return sums;
     }
 
+    /** Parses {@code HASH  PATH} lines; none for null. */
+    public static Map<String, String> parseChecksums(byte[] bytes) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        if (bytes == null) {
+            return sums;
+        }
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            int sep = line.indexOf("  ");
+            if (sep > 0) {
+                sums.put(line.substring(sep + 2), line.substring(0, sep));
+            }
+        }
+        return sums;
+    }
+
     /** Reads the answers of an earlier generation from {@code project/.ai-lab/config.yaml}, or an empty map. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> previousAnswers(Path project) {
@@ -371,6 +420,11 @@ public final class ProjectGenerator {
     /** Reads {@code project/.ai-lab/profile.yaml}, or an empty map. */
     public static Map<String, Object> previousProfile(Path project) {
         return readYamlMap(project.resolve(PROFILE_FILE));
+    }
+
+    /** A YAML map file of {@code .ai-lab/}, or an empty map. */
+    public static Map<String, Object> readYaml(Path file) {
+        return YamlText.readMap(file);
     }
 
     private static Map<String, Object> readYamlMap(Path file) {

@@ -41,6 +41,22 @@ public class TemplateManifest {
     public List<String> verbatim = new ArrayList<>();
     /** Commands suggested to the user once the project exists (Mustache). */
     public List<String> nextSteps = new ArrayList<>();
+    /** Declarative steps {@code project update} applies before merging, per version that introduced them. */
+    public List<Migration> migrations = new ArrayList<>();
+
+    /** The steps of one version: a project updated past {@code version} gets them, in order. */
+    public static class Migration {
+        public String version;
+        public List<MigrationStep> steps = new ArrayList<>();
+    }
+
+    /**
+     * One step, data only (a template never runs code on the user's machine): {@code move} a file
+     * or folder from {@code from} to {@code to}, {@code delete} the file or folder {@code from}, or
+     * {@code rename_answer} from {@code from} to {@code to}.
+     */
+    public record MigrationStep(String kind, String from, String to) {
+    }
 
     /** One question to the user. */
     public static class Question {
