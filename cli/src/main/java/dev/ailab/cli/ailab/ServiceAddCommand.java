@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ai-lab service add auth",
             "  ai-lab service add billing --template java --port 8081",
-            "  ai-lab service add crew --template agent-os --profile advanced --data agents=planner",
+            "  ai-lab service add crew --template agent-os --data agents=planner",
             "  ai-lab service add web --template ./my-template platform",
             "",
             "Exit codes: 0 added or already there, 1 a shared file or folder is in the way (nothing changed), "
@@ -47,7 +47,7 @@ public class ServiceAddCommand implements Callable<Integer> {
     String name;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
-            description = "The monorepo, or a folder inside it (default: the current folder, searched upwards).")
+            description = ServiceOutput.PATH_HELP)
     String path;
 
     @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE",
@@ -70,7 +70,7 @@ public class ServiceAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
-        MonorepoServices services = MonorepoServices.find(path == null ? context.workingDir() : context.resolve(path));
+        MonorepoServices services = ServiceOutput.monorepo(context, path);
         MonorepoServices.validateName(name);
         String version = VersionProvider.buildInfo().getProperty("version", "unknown");
         MonorepoServices.AddResult result;

@@ -29,7 +29,7 @@ public class ServiceListCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
-            description = "The monorepo, or a folder inside it (default: the current folder, searched upwards).")
+            description = ServiceOutput.PATH_HELP)
     String path;
 
     @Mixin
@@ -38,7 +38,7 @@ public class ServiceListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
-        MonorepoServices services = MonorepoServices.find(path == null ? context.workingDir() : context.resolve(path));
+        MonorepoServices services = ServiceOutput.monorepo(context, path);
         List<MonorepoServices.Listed> listed = services.list();
         if (output.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();

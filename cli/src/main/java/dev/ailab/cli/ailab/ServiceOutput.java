@@ -10,7 +10,15 @@ import java.util.Map;
 
 /** The parts of a service that add, remove and list print alike. */
 final class ServiceOutput {
+    /** The description of the optional PATH argument every service command takes. */
+    static final String PATH_HELP = "The monorepo, or a folder inside it (default: the current folder, searched upwards).";
+
     private ServiceOutput() {
+    }
+
+    /** The monorepo {@code path} (or the current folder) is in. */
+    static MonorepoServices monorepo(dev.ailab.cli.RunContext context, String path) {
+        return MonorepoServices.find(path == null ? context.workingDir() : context.resolve(path));
     }
 
     static Map<String, Object> service(MonorepoServices.Service s, Path root) {

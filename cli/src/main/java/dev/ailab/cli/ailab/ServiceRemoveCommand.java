@@ -38,7 +38,7 @@ public class ServiceRemoveCommand implements Callable<Integer> {
     String name;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH",
-            description = "The monorepo, or a folder inside it (default: the current folder, searched upwards).")
+            description = ServiceOutput.PATH_HELP)
     String path;
 
     @Option(names = "--keep-files", description = "Leave services/NAME where it is; only unwire it.")
@@ -53,7 +53,7 @@ public class ServiceRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunContext context = RootCommand.contextOf(spec);
-        MonorepoServices services = MonorepoServices.find(path == null ? context.workingDir() : context.resolve(path));
+        MonorepoServices services = ServiceOutput.monorepo(context, path);
         MonorepoServices.RemoveResult r = services.remove(name, keepFiles, force, Instant.now());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -235,6 +235,13 @@ class ServiceCommandsTest {
         CliHarness.Result unknown = lab("service", "remove", "ghost", root.toString());
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("service ghost was not added");
+        Path record = root.resolve(".ai-lab/services.yaml");
+        Files.writeString(record, "services:\n  auth:\n    template: python\n    port: eighty\n");
+        CliHarness.Result broken = lab("service", "list", root.toString());
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.err()).contains(".ai-lab/services.yaml: port 'eighty' is not a whole number");
+        Files.delete(record);
+
         Files.delete(root.resolve("services/legacy/app.py"));
         Files.delete(root.resolve("services/legacy"));
         assertThat(tree(root)).isEqualTo(before);

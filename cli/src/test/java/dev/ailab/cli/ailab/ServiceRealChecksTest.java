@@ -98,4 +98,15 @@ class ServiceRealChecksTest {
                 .map(d -> ((JsonNode) d).at("/metadata/namespace").asText())).containsOnly("platform");
         assertThat(Files.readString(root.resolve("infrastructure/kubernetes/auth.yaml"))).contains("containerPort: 8081");
     }
+    @Test
+    void ciWorkflowFeedsTheChangedServicesToAMatrixWithEachServicesToolchain() throws Exception {
+        JsonNode ci = YAML.readTree(root.resolve(".github/workflows/ci.yml").toFile());
+        assertThat(ci.at("/jobs/changes/steps/1/run").asText()).contains("scripts/ci/changed-services.sh --json");
+        assertThat(ci.at("/jobs/service/strategy/matrix/service").asText())
+                .isEqualTo("${{ fromJSON(needs.changes.outputs.services) }}");
+        JsonNode steps = ci.at("/jobs/service/steps");
+        assertThat(steps.findValuesAsText("if")).containsExactly("matrix.service == 'billing'", "matrix.service == 'auth'");
+        assertThat(steps.findValuesAsText("uses")).contains("actions/setup-java@v4", "actions/setup-python@v5");
+        assertThat(steps.get(steps.size() - 1).get("run").asText()).isEqualTo("make -C \"services/${{ matrix.service }}\" test");
+    }
 }

@@ -330,7 +330,7 @@ public final class MonorepoServices {
         Integer port = r.port();
         if (port == null && Files.isRegularFile(folder.resolve(SERVICE_FILE))) {
             Object p = YamlText.readMap(folder.resolve(SERVICE_FILE)).get("port");
-            port = p == null ? null : Integer.valueOf(String.valueOf(p));
+            port = p == null ? null : number(p, "services/" + r.name() + "/" + SERVICE_FILE);
         }
         if (port == null) {
             port = FIRST_PORT;
@@ -577,7 +577,7 @@ public final class MonorepoServices {
             if (v instanceof Map<?, ?> m) {
                 Map<String, Object> e = (Map<String, Object>) m;
                 out.put(String.valueOf(k), new Service(String.valueOf(k), str(e.get("template")), str(e.get("template_source")),
-                        str(e.get("profile")), Integer.parseInt(str(e.get("port"))), str(e.get("toolchain")),
+                        str(e.get("profile")), number(e.get("port"), RECORD_FILE), str(e.get("toolchain")),
                         str(e.get("toolchain_version")), strings(e.get("blocks")), strings(e.get("files"))));
             }
         });
@@ -611,6 +611,15 @@ public final class MonorepoServices {
             m.put("port", s.port());
             AtomicFiles.writeString(folder.resolve(SERVICE_FILE),
                     "# Written by ai-lab service add: how this service is wired into its monorepo.\n" + YamlWriter.indented().write(m));
+        }
+    }
+
+    private static int number(Object port, String file) {
+        try {
+            return Integer.parseInt(str(port).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file + ": port '" + str(port) + "' is not a whole number",
+                    "put the service's port back as a number (for example port: 8080)");
         }
     }
 
