@@ -101,6 +101,19 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void aBasicMonorepoWithoutCiOrKubernetesFilesIsWiredWhereItCanBeAndComesBackExactly() throws IOException {
+        Path root = monorepo("basic");
+        assertThat(root.resolve(".github/workflows/ci.yml")).doesNotExist();
+        Map<String, String> before = tree(root);
+        CliHarness.Result add = lab("service", "add", "auth", "--template", "java", root.toString());
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(add.out()).doesNotContain("ci.yml");
+        assertThat(lab("service", "list", root.toString()).out()).contains("auth").contains("yes");
+        assertThat(lab("service", "remove", "auth", root.toString()).exitCode()).isZero();
+        assertThat(tree(root)).isEqualTo(before);
+    }
+
+    @Test
     void twoServicesGetTheirOwnPortsAndBlocksAndListShowsThemWired() throws IOException {
         Path root = monorepo("standard");
         assertThat(lab("service", "add", "auth", root.toString()).exitCode()).isZero();
