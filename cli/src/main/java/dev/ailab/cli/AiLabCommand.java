@@ -2,6 +2,7 @@ package dev.ailab.cli;
 
 import dev.ailab.cli.ailab.ConfigCommand;
 import dev.ailab.cli.ailab.CreateProjectCommand;
+import dev.ailab.cli.ailab.ServiceCommand;
 import dev.ailab.cli.ailab.TemplateCommand;
 import dev.ailab.cli.host.BackupCommand;
 import dev.ailab.cli.host.DeployCommand;
@@ -31,7 +32,7 @@ public class AiLabCommand extends RootCommand {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CreateProjectCommand.class, TemplateCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
+        return List.of(CreateProjectCommand.class, TemplateCommand.class, ServiceCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
     }
 
     @Override

@@ -220,6 +220,10 @@ class JsonShapesTest {
         c.add(Case.of("ai-lab project update", LAB, 0, "project", "update", "kept", "--profile", "standard"));
         c.add(Case.of("ai-lab project status", LAB, 0, "project", "status", "kept"));
         c.add(Case.of("ai-lab project update --undo", LAB, 0, "project", "update", "--undo", "kept"));
+        c.add(Case.of("ai-lab create-project", LAB, 0, "create-project", "mono", "--template", "monorepo", "--defaults"));
+        c.add(Case.of("ai-lab service add", LAB, 0, "service", "add", "auth", "mono"));
+        c.add(Case.of("ai-lab service list", LAB, 0, "service", "list", "mono"));
+        c.add(Case.of("ai-lab service remove", LAB, 0, "service", "remove", "auth", "mono"));
         c.add(Case.of("ai-lab config show", LAB, 0, "config", "show"));
         c.add(Case.of("ai-lab config show --origin", LAB, 0, "config", "show", "--origin"));
         c.add(Case.of("ai-lab config validate", LAB, 0, "config", "validate"));

@@ -45,7 +45,7 @@ class RequiredToolTest {
         java.nio.file.Path run = java.nio.file.Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
                 .resolveSibling(".ci").resolve("run");
         String text = java.nio.file.Files.readString(run);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("CI_REQUIRE:-([a-z0-9,]+)\\}").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("CI_REQUIRE:-([a-z0-9,-]+)\\}").matcher(text);
         assertThat(m.find()).as("the default CI_REQUIRE in .ci/run").isTrue();
         assertThat(RequiredTool.parse(m.group(1))).as("CI_REQUIRE in .ci/run").isEqualTo(RequiredTool.KNOWN);
     }
