@@ -51,7 +51,9 @@ public final class GithubClient {
         this.meter = new MeteredConnector(GitHubConnector.DEFAULT);
         String token = settings.token();
         try {
-            api = new GitHubBuilder().withEndpoint(settings.apiUrl()).withOAuthToken(token).withConnector(meter)
+            api = new GitHubBuilder().withEndpoint(settings.apiUrl())
+                    // a plain provider, not withOAuthToken: that one asks GET /user for the login on every start
+                    .withAuthorizationProvider(() -> "token " + token).withConnector(meter)
                     .withRateLimitHandler(new GitHubRateLimitHandler() {
                         @Override
                         public void onError(GitHubConnectorResponse r) throws IOException {

@@ -172,7 +172,7 @@ public final class IssueSync {
             @Override
             public boolean wants(String url) {
                 return url.equals(repoUrl) || url.startsWith(repoUrl + "/issues?") && url.contains("since=")
-                        && !url.contains("page=");
+                        && !url.matches(".*[?&]page=.*");
             }
 
             @Override
@@ -281,6 +281,8 @@ public final class IssueSync {
         List<GithubSyncStore.Conflict> conflicts = new ArrayList<>();
         for (ThreeWay.FieldConflict k : m.conflicts()) {
             conflicts.add(new GithubSyncStore.Conflict(base.itemId(), base.issueNumber(), k.field(), k.local(), k.remote()));
+            // the second listing pass may see the item again: list each conflict once
+            run.conflicts.removeIf(c -> c.item() == base.itemId() && c.field().equals(k.field()));
             run.conflicts.add(new ConflictRow(base.itemId(), base.issueNumber(), k.field(), k.local(), k.remote()));
         }
         if (writeRemote) {
