@@ -52,7 +52,7 @@ class JsonShapesTest {
     /** Commands without -o json: shell scripts, schemas and exports are documents of their own; a secret never goes into JSON. */
     private static final Set<String> WITHOUT_JSON = Set.of("ai-lab completion", "vectorweight completion",
             "ai-config completion", "ai-lab config schema", "vectorweight schema", "ai-lab work export",
-            "ai-lab secrets get", "vectorweight init");
+            "ai-lab secrets get", "vectorweight init", "ai-lab github listen");
     private static final Pattern ROW = Pattern.compile("^\\| `((?:ai-lab|vectorweight|ai-config) [^`]+)` \\| (.+) \\|$");
     private static final Pattern KEY = Pattern.compile("`([a-z][a-z0-9_]*)`");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,7 @@ public class GithubListenCommand extends GithubSupport {
     @Override
     protected int run() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new InvalidInputException("--port takes 0 to 65535, got " + port, null);
+            throw new InvalidInputException("--port takes 0 to 65535, got " + port, "give a port number, such as --port 8787");
         }
         Map<String, String> repos = repositories(null);
         var client = client(900);

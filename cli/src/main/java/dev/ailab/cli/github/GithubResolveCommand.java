@@ -32,14 +32,16 @@ public class GithubResolveCommand extends GithubSupport {
         try {
             id = Long.parseLong(item);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("work item ids are whole numbers, got '" + item + "'", null);
+            throw new InvalidInputException("work item ids are whole numbers, got '" + item + "'",
+                    "list the conflicts with 'ai-lab github sync --project P --dry-run'");
         }
         if (!take.equals("local") && !take.equals("remote")) {
-            throw new InvalidInputException("--take is local or remote, got '" + take + "'", null);
+            throw new InvalidInputException("--take is local or remote, got '" + take + "'",
+                    "--take local keeps the work item's value, --take remote GitHub's");
         }
         if (field != null && !ThreeWay.FIELDS.contains(field)) {
             throw new InvalidInputException("--field is one of " + String.join(", ", ThreeWay.FIELDS) + ", got '" + field + "'",
-                    null);
+                    "leave --field out to settle every conflict of the item");
         }
         List<IssueSync.ConflictRow> settled = new IssueSync(null, store(), s -> { }).resolve(id, take.equals("local"), field);
         if (output.json()) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         footer = {"  ai-lab github sync --project shop", "  ai-lab github sync --all --dry-run",
             "  ai-lab github sync --project shop --pull-only -o json"})
 public class GithubSyncCommand extends GithubSupport {
-    @Option(names = "--project", paramLabel = "NAME", description = "The project to sync.") String project;
+    @Option(names = {"-p", "--project"}, paramLabel = "NAME", description = "The project to sync.") String project;
     @Option(names = {"-a", "--all"}, description = "Every registered project with a GitHub repository.") boolean all;
     @Option(names = {"-n", "--dry-run"}, description = "Show what would change, change nothing.") boolean dryRun;
     @Option(names = "--pull-only", description = "Write only the local side.") boolean pullOnly;
@@ -39,7 +39,7 @@ public class GithubSyncCommand extends GithubSupport {
             throw new InvalidInputException("say which project to sync", "give --project NAME or --all");
         }
         if (maxWait < 0) {
-            throw new InvalidInputException("--max-wait takes seconds, 0 or more, got " + maxWait, null);
+            throw new InvalidInputException("--max-wait takes seconds, 0 or more, got " + maxWait, "give the longest wait in seconds, such as --max-wait 600");
         }
         Map<String, String> repos = repositories(project);
         boolean pushNew = push || Boolean.TRUE.equals(githubConfig().pushNew);
