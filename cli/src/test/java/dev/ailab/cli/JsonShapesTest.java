@@ -208,6 +208,9 @@ class JsonShapesTest {
         c.add(Case.of("ai-lab project list", LAB, 0, "project", "list"));
         c.add(Case.of("ai-lab project sync", LAB, 0, "project", "sync", "--all"));
         c.add(Case.of("ai-lab project archive", LAB, 0, "project", "archive", "web-shop"));
+        c.add(Case.of("ai-lab github doctor", LAB, 2, "github", "doctor"));
+        c.add(Case.of("ai-lab github sync", LAB, 0, "github", "sync", "--all"));
+        c.add(Case.of("ai-lab github resolve", LAB, 0, "github", "resolve", "1", "--take", "local"));
         c.add(Case.of("ai-lab db migrate", LAB, 0, "db", "migrate"));
         c.add(Case.of("ai-lab db info", LAB, 0, "db", "info", "--check"));
         c.add(Case.of("ai-lab db backup", LAB, 0, "db", "backup"));

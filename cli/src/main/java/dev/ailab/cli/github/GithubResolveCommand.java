@@ -47,6 +47,9 @@ public class GithubResolveCommand extends GithubSupport {
         if (output.json()) {
             JsonOutput.write(out(), Map.of("item", id, "take", take, "settled", settled));
         } else {
+            if (settled.isEmpty()) {
+                out().println("item " + id + " has no open conflict" + (field == null ? "" : " on " + field));
+            }
             for (IssueSync.ConflictRow k : settled) {
                 out().println("item " + id + " " + k.field() + ": " + take + " ('" + (take.equals("local") ? k.local() : k.remote())
                         + "') is written by the next 'ai-lab github sync'");

@@ -43,8 +43,9 @@ public class GithubSyncCommand extends GithubSupport {
         }
         Map<String, String> repos = repositories(project);
         boolean pushNew = push || Boolean.TRUE.equals(githubConfig().pushNew);
-        GithubClient client = client(maxWait);
         List<IssueSync.Report> reports = new ArrayList<>();
+        // no client (and no token needed) when no project syncs
+        GithubClient client = repos.isEmpty() ? null : client(maxWait);
         IssueSync sync = new IssueSync(client, store(), line -> {
             err().println(line);
             err().flush();

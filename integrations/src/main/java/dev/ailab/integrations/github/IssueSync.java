@@ -431,8 +431,7 @@ public final class IssueSync {
         List<GithubSyncStore.Conflict> open = store.conflicts(null).stream().filter(c -> c.itemId() == item)
                 .filter(c -> field == null || c.field().equals(field)).toList();
         if (open.isEmpty()) {
-            throw new InvalidInputException("work item " + item + " has no open conflict" + (field == null ? "" : " on " + field),
-                    "list conflicts with 'ai-lab github sync --dry-run'");
+            return List.of(); // settling twice is not an error: the first one already did it
         }
         Base base = store.baseOf(item);
         Fields b = base.fields();
