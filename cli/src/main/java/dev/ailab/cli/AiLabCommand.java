@@ -32,7 +32,7 @@ public class AiLabCommand extends RootCommand {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CreateProjectCommand.class, TemplateCommand.class, ServiceCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
+        return List.of(CreateProjectCommand.class, TemplateCommand.class, ServiceCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, dev.ailab.cli.github.GithubCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
     }
 
     @Override

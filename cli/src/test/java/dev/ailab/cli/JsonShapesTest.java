@@ -52,7 +52,7 @@ class JsonShapesTest {
     /** Commands without -o json: shell scripts, schemas and exports are documents of their own; a secret never goes into JSON. */
     private static final Set<String> WITHOUT_JSON = Set.of("ai-lab completion", "vectorweight completion",
             "ai-config completion", "ai-lab config schema", "vectorweight schema", "ai-lab work export",
-            "ai-lab secrets get", "vectorweight init");
+            "ai-lab secrets get", "vectorweight init", "ai-lab github listen");
     private static final Pattern ROW = Pattern.compile("^\\| `((?:ai-lab|vectorweight|ai-config) [^`]+)` \\| (.+) \\|$");
     private static final Pattern KEY = Pattern.compile("`([a-z][a-z0-9_]*)`");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -208,6 +208,9 @@ class JsonShapesTest {
         c.add(Case.of("ai-lab project list", LAB, 0, "project", "list"));
         c.add(Case.of("ai-lab project sync", LAB, 0, "project", "sync", "--all"));
         c.add(Case.of("ai-lab project archive", LAB, 0, "project", "archive", "web-shop"));
+        c.add(Case.of("ai-lab github doctor", LAB, 2, "github", "doctor"));
+        c.add(Case.of("ai-lab github sync", LAB, 0, "github", "sync", "--all"));
+        c.add(Case.of("ai-lab github resolve", LAB, 0, "github", "resolve", "1", "--take", "local"));
         c.add(Case.of("ai-lab db migrate", LAB, 0, "db", "migrate"));
         c.add(Case.of("ai-lab db info", LAB, 0, "db", "info", "--check"));
         c.add(Case.of("ai-lab db backup", LAB, 0, "db", "backup"));

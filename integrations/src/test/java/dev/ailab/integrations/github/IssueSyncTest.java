@@ -1,0 +1,204 @@
+package dev.ailab.integrations.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ailab.core.config.GithubConfig;
+import dev.ailab.core.error.ExternalSystemException;
+import dev.ailab.core.error.ToolkitException;
+import dev.ailab.hub.GithubSyncStore;
+import dev.ailab.hub.NewWorkItem;
+import dev.ailab.hub.StoreFactory;
+import dev.ailab.hub.StoreSettings;
+import dev.ailab.hub.WorkItemRow;
+import dev.ailab.hub.WorkItems;
+import dev.ailab.hub.WorkStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The issue sync against the stand-in GitHub, with the real github-api client and a real SQLite store. */
+class IssueSyncTest {
+    static final String TOKEN = "ghp_test-token-canary";
+    @TempDir
+    Path dir;
+    StandInGithub gh;
+    StoreFactory store;
+    final List<String> progress = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        gh = new StandInGithub("acme", "shop").token(TOKEN, "repo, read:org").token("norepo", "read:org");
+        store = StoreFactory.open(new StoreSettings("jdbc:sqlite:" + dir.resolve("hub.db"), null, null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        gh.close();
+        store.close();
+    }
+
+    GithubClient client(String token) {
+        GithubConfig c = new GithubConfig();
+        c.apiUrl = gh.apiUrl();
+        return GithubClient.connect(GithubSettings.of(c, Map.of("GITHUB_TOKEN", token)), Duration.ofSeconds(30),
+                progress::add);
+    }
+
+    IssueSync.Report sync(IssueSync.Options o) {
+        return new IssueSync(client(TOKEN), store, progress::add).sync("shop", "acme/shop", o);
+    }
+
+    IssueSync.Report sync() {
+        return sync(new IssueSync.Options(false, false, false, false));
+    }
+
+    WorkItemRow item(int issue) {
+        return new WorkItems(store).list(new dev.ailab.hub.WorkFilter()).stream()
+                .filter(r -> ("github:acme/shop#" + issue).equals(r.externalRef())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void firstImportOf2500IssuesOver25PagesThenANoOpSyncCostsNoRateLimit() {
+        for (int i = 1; i <= 2500; i++) {
+            gh.add("issue " + i, "body " + i);
+        }
+        gh.issues.get(7).pullRequest = true;
+        IssueSync.Report first = sync();
+        assertThat(first.createdLocal()).isEqualTo(2499);
+        assertThat(first.pages()).isGreaterThanOrEqualTo(25);
+        assertThat(new WorkItems(store).count()).isEqualTo(2499);
+
+        int before = gh.remaining();
+        IssueSync.Report noop = sync();
+        assertThat(gh.remaining()).as("X-RateLimit-Remaining before and after").isEqualTo(before);
+        assertThat(noop.rateLimitUsed()).isZero();
+        assertThat(noop.pulled() + noop.pushed() + noop.createdLocal()).isZero();
+    }
+
+    @Test
+    void editsOnEachSideAreCopiedOverAndTheSameFieldOnBothIsAConflictUntilResolved() {
+        gh.add("one", "first");
+        gh.add("two", "second");
+        sync();
+        long one = item(1).id();
+        long two = item(2).id();
+        // local edit of 1's title, remote edit of 2's body
+        WorkItems.Changes ch = new WorkItems.Changes();
+        ch.title = "one, renamed here";
+        new WorkItems(store).update(one, ch);
+        gh.edit(2, i -> i.body = "second, edited there");
+        IssueSync.Report r = sync();
+        assertThat(gh.issues.get(1).title).isEqualTo("one, renamed here");
+        assertThat(item(2).body()).isEqualTo("second, edited there");
+        assertThat(r.conflicts()).isEmpty();
+
+        // both sides change 1's title differently: nothing overwritten, one conflict listed
+        ch.title = "local title";
+        new WorkItems(store).update(one, ch);
+        gh.edit(1, i -> i.title = "remote title");
+        r = sync();
+        assertThat(r.conflicts()).singleElement().satisfies(k -> {
+            assertThat(k.field()).isEqualTo("title");
+            assertThat(k.local()).isEqualTo("local title");
+            assertThat(k.remote()).isEqualTo("remote title");
+        });
+        assertThat(gh.issues.get(1).title).isEqualTo("remote title");
+        assertThat(new WorkItems(store).get(one).title()).isEqualTo("local title");
+        assertThat(sync().conflicts()).hasSize(1);
+
+        new IssueSync(client(TOKEN), store, progress::add).resolve(one, true, "title");
+        r = sync();
+        assertThat(r.conflicts()).isEmpty();
+        assertThat(gh.issues.get(1).title).isEqualTo("local title");
+        assertThat(new GithubSyncStore(store).conflicts(null)).isEmpty();
+        assertThat(two).isPositive();
+    }
+
+    @Test
+    void labelsAddedOnBothSidesMergeAsSetsAndClosedRemotelyWhileStartedLocallyIsAConflict() {
+        gh.add("labels", null);
+        gh.add("status", null);
+        sync();
+        WorkItems.Changes ch = new WorkItems.Changes();
+        ch.addLabels = List.of("bug");
+        new WorkItems(store).update(item(1).id(), ch);
+        gh.edit(1, i -> i.labels.add("Needs Review"));
+        new WorkItems(store).setStatus(item(2).id(), WorkStatus.doing);
+        gh.edit(2, i -> i.state = "closed");
+        IssueSync.Report r = sync();
+        assertThat(item(1).labels()).containsExactlyInAnyOrder("bug", "needs-review");
+        assertThat(gh.issues.get(1).labels).containsExactlyInAnyOrder("bug", "needs-review");
+        assertThat(r.conflicts()).singleElement().satisfies(k -> {
+            assertThat(k.field()).isEqualTo("status");
+            assertThat(k.local()).isEqualTo("doing");
+            assertThat(k.remote()).isEqualTo("done");
+        });
+        assertThat(item(2).status()).isEqualTo("doing");
+        assertThat(gh.issues.get(2).state).isEqualTo("closed");
+    }
+
+    @Test
+    void anInterruptedImportResumesAfterTheLastStoredPage() {
+        for (int i = 1; i <= 1000; i++) {
+            gh.add("issue " + i, null);
+        }
+        gh.failAfterPages = 4;
+        assertThatThrownBy(this::sync).isInstanceOf(ExternalSystemException.class);
+        assertThat(new WorkItems(store).count()).isEqualTo(400);
+        gh.failAfterPages = -1;
+        gh.listingPages.set(0);
+        IssueSync.Report r = sync();
+        assertThat(new WorkItems(store).count()).isEqualTo(1000);
+        assertThat(r.createdLocal()).isEqualTo(600);
+        // six pages to finish (the first repeats the last stored item) and one to prime the ETag, not ten again
+        assertThat(gh.listingPages.get()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void aTokenWithoutRepoScopeIsRefusedNamingTheVariableAndTheScope() {
+        gh.add("x", null);
+        assertThatThrownBy(() -> new IssueSync(client("norepo"), store, progress::add)
+                .sync("shop", "acme/shop", new IssueSync.Options(false, false, false, false)))
+                .isInstanceOf(ExternalSystemException.class)
+                .hasMessageContaining("GITHUB_TOKEN").hasMessageContaining("'repo' scope")
+                .hasMessageNotContaining("norepo").hasMessageNotContaining("http");
+    }
+
+    @Test
+    void aSecondaryLimitIsWaitedOutWithAProgressLine() {
+        gh.add("x", null);
+        gh.secondaryLimitOnce = true;
+        sync();
+        assertThat(progress).anyMatch(l -> l.startsWith("waiting: GitHub asked to slow down"));
+        assertThat(new WorkItems(store).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSyncOfTheSameRepositoryAtOnceIsRefused() {
+        new GithubSyncStore(store).lock("acme/shop", "other-run", Duration.ofMinutes(15));
+        assertThatThrownBy(this::sync).isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("another sync of acme/shop is running");
+    }
+
+    @Test
+    void newLocalItemsBecomeIssuesOnlyWhenAsked() {
+        gh.add("remote", null);
+        sync();
+        new WorkItems(store).add(new NewWorkItem("local only", null, "shop", null, null, List.of("ui"), null, null,
+                null, null, null, null));
+        sync();
+        assertThat(gh.issues).hasSize(1);
+        IssueSync.Report r = sync(new IssueSync.Options(false, false, false, true));
+        assertThat(r.createdRemote()).isEqualTo(1);
+        assertThat(gh.issues.get(2).title).isEqualTo("local only");
+        assertThat(gh.issues.get(2).labels).containsExactly("ui");
+        assertThat(sync(new IssueSync.Options(false, false, false, true)).createdRemote()).isZero();
+    }
+}
