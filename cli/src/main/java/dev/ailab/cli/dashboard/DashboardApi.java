@@ -1,5 +1,8 @@
 package dev.ailab.cli.dashboard;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ailab.cli.JsonOutput;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.hub.Priority;
 import dev.ailab.hub.WorkFilter;
@@ -20,6 +23,9 @@ import java.util.Map;
  * and the served page show the same numbers.
  */
 final class DashboardApi {
+    /** The CLI's JSON rules on one line: an event's data must be one line, and smaller is faster. */
+    static final ObjectWriter COMPACT = JsonOutput.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+
     private DashboardApi() {
     }
 

@@ -1,6 +1,5 @@
 package dev.ailab.cli.dashboard;
 
-import dev.ailab.cli.JsonOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,7 +56,7 @@ final class DashboardAssets {
      */
     static String dataElement(String id, Object value) {
         try {
-            String json = JsonOutput.mapper().writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
+            String json = DashboardApi.COMPACT.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
                     .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
             return "<script type=\"application/json\" id=\"" + id + "\">" + json + "</script>";
         } catch (IOException e) {

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard over the JDK's own HTTP server: no dependency, about 30 ms to start, nothing in
@@ -147,19 +148,24 @@ public final class DashboardServer implements AutoCloseable {
             h.set("X-Content-Type-Options", "nosniff");
             h.set("Referrer-Policy", "no-referrer");
             h.set("X-Frame-Options", "DENY");
-            if (!guard(ex)) {
-                return;
+            answer(ex);
+        }
+    }
+
+    /** Runs the request; a refused one gets {"error", "hint"} while the exchange is still open. */
+    private void answer(HttpExchange ex) throws IOException {
+        try {
+            if (guard(ex)) {
+                route(ex);
             }
-            route(ex);
         } catch (ToolkitException e) {
-            int status = e.exitCode() == 2 ? 400 : e.exitCode() == 1 ? 409 : 503;
-            if (e.getMessage() != null && e.getMessage().startsWith("no work item") || String.valueOf(e.getMessage()).startsWith("no idea")) {
-                status = 404;
-            }
-            error(ex, status, e.getMessage(), e.hint());
+            String message = String.valueOf(e.getMessage());
+            int status = message.startsWith("no work item") || message.startsWith("no idea") || message.startsWith("no such")
+                    ? 404 : e.exitCode() == 2 ? 400 : e.exitCode() == 1 ? 409 : 503;
+            error(ex, status, message, e.hint());
         } catch (RuntimeException e) {
-            error(ex, 500, "the dashboard failed on this request", "run 'ai-lab dashboard serve -x' to see the details");
-            throw e;
+            LoggerFactory.getLogger(DashboardServer.class).warn("request {} failed", ex.getRequestURI().getPath(), e);
+            error(ex, 500, "the dashboard failed on this request", "run 'ai-lab dashboard serve -v' to see the details");
         }
     }
 
@@ -338,7 +344,7 @@ public final class DashboardServer implements AutoCloseable {
 
     static void json(HttpExchange ex, int status, Object value) throws IOException {
         ex.getResponseHeaders().set("Cache-Control", "no-store");
-        send(ex, status, "application/json", JsonOutput.mapper().writeValueAsBytes(value));
+        send(ex, status, "application/json", DashboardApi.COMPACT.writeValueAsBytes(value));
     }
 
     static void error(HttpExchange ex, int status, String message, String hint) throws IOException {

@@ -1,7 +1,6 @@
 package dev.ailab.cli.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.ailab.cli.JsonOutput;
 import dev.ailab.hub.dashboard.ChangeSignal;
 import dev.ailab.hub.dashboard.DashboardQueries;
 import dev.ailab.hub.dashboard.StoreSnapshot;
@@ -61,7 +60,7 @@ final class LiveUpdates implements AutoCloseable {
         OutputStream out = ex.getResponseBody();
         Client client = new Client(out, new CountDownLatch(1));
         Map<String, Object> hello = Map.of("instance", instance, "store_exists", queries.exists());
-        if (!send(client, "retry: 1000\nevent: hello\ndata: " + JsonOutput.mapper().writeValueAsString(hello) + "\n\n")) {
+        if (!send(client, "retry: 1000\nevent: hello\ndata: " + DashboardApi.COMPACT.writeValueAsString(hello) + "\n\n")) {
             return;
         }
         clients.add(client);
@@ -123,7 +122,7 @@ final class LiveUpdates implements AutoCloseable {
         event.put("ideas", d.ideas());
         event.put("overview", queries.overview(LocalDate.now(clock), clock.instant()));
         try {
-            broadcast("event: change\ndata: " + JsonOutput.mapper().writeValueAsString(event) + "\n\n");
+            broadcast("event: change\ndata: " + DashboardApi.COMPACT.writeValueAsString(event) + "\n\n");
         } catch (IOException e) {
             LoggerFactory.getLogger(LiveUpdates.class).warn("cannot write a change event: {}", e.getMessage());
         }
