@@ -29,6 +29,9 @@ public abstract class ChangeSignal implements AutoCloseable {
     public static final String CHANNEL = "ai_lab_changes";
     /** How long a wait lasts at most before the cheap confirmation query runs anyway. */
     static final long FALLBACK_MS = 3_000;
+    /** After a file event, how often and how long data_version is read again. */
+    static final long RECHECK_MS = 5;
+    static final long RECHECK_WINDOW_MS = 200;
 
     /** Blocks until the store may have changed (true) or {@code timeoutMs} passed (false). */
     public abstract boolean await(long timeoutMs) throws InterruptedException;
@@ -48,6 +51,7 @@ public abstract class ChangeSignal implements AutoCloseable {
         private Connection connection;
         private long version = Long.MIN_VALUE;
         private boolean existed;
+        private long recheckUntil;
 
         Sqlite(StoreFactory store) {
             this.store = store;
@@ -66,24 +70,37 @@ public abstract class ChangeSignal implements AutoCloseable {
                 if (left <= 0) {
                     return false;
                 }
-                waitForEvent(Math.min(left, FALLBACK_MS));
+                if (System.nanoTime() < recheckUntil) {
+                    Thread.sleep(Math.min(left, RECHECK_MS));
+                } else if (waitForEvent(Math.min(left, FALLBACK_MS))) {
+                    // The WAL is written before the commit is published in the shared index, so
+                    // data_version may move only a moment after the event: look again shortly.
+                    recheckUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_WINDOW_MS);
+                }
             }
         }
 
-        private void waitForEvent(long ms) throws InterruptedException {
+        /** Waits for a file event in the folder; true when one came. */
+        private boolean waitForEvent(long ms) throws InterruptedException {
             WatchService w = watcher();
             if (w == null) {
                 Thread.sleep(ms); // the folder does not exist yet
-                return;
+                return false;
             }
             try {
                 WatchKey key = w.poll(ms, TimeUnit.MILLISECONDS);
                 if (key != null) {
-                    key.pollEvents();
+                    boolean ours = false;
+                    for (WatchEvent<?> e : key.pollEvents()) {
+                        ours |= e.context() == null || e.context().toString().startsWith(file.getFileName().toString());
+                    }
                     key.reset();
+                    return ours;
                 }
+                return false;
             } catch (ClosedWatchServiceException e) {
                 Thread.sleep(ms);
+                return false;
             }
         }
 
