@@ -82,33 +82,36 @@ final class LiveUpdates implements AutoCloseable {
     private void loop() {
         try (ChangeSignal signal = ChangeSignal.of(queries.store())) {
             signal.await(0); // the version to compare with, read before the first snapshot
-            last = StoreSnapshot.read(queries);
+            last = StoreSnapshot.EMPTY;
+            try {
+                last = StoreSnapshot.read(queries);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(LiveUpdates.class).warn("cannot read the store now: {}", e.getMessage());
+            }
             while (running) {
-                if (!signal.await(KEEP_ALIVE_MS)) {
-                    broadcast(": keep-alive\n\n");
-                    continue;
+                try {
+                    if (!signal.await(KEEP_ALIVE_MS)) {
+                        broadcast(": keep-alive\n\n");
+                        continue;
+                    }
+                    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_DELAY_MS);
+                    while (System.nanoTime() < deadline && signal.await(SETTLE_MS)) {
+                        // more changes are coming: let them land in the same event
+                    }
+                    publish();
+                } catch (RuntimeException e) {
+                    // a store that is away or being restored: the stream stays open, the next round tries again
+                    LoggerFactory.getLogger(LiveUpdates.class).warn("cannot follow the store's changes now: {}", e.getMessage());
+                    Thread.sleep(1_000);
                 }
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_DELAY_MS);
-                while (System.nanoTime() < deadline && signal.await(SETTLE_MS)) {
-                    // more changes are coming: let them land in the same event
-                }
-                publish();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(LiveUpdates.class).warn("live updates stopped: {}", e.getMessage());
         }
     }
 
     private void publish() {
-        StoreSnapshot now;
-        try {
-            now = StoreSnapshot.read(queries);
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(LiveUpdates.class).debug("cannot read the store now: {}", e.getMessage());
-            return; // a restore or a migration in progress: the next change tries again
-        }
+        StoreSnapshot now = StoreSnapshot.read(queries);
         StoreSnapshot.Difference d = now.since(last);
         last = now;
         if (d.empty() || clients.isEmpty()) {

@@ -49,7 +49,7 @@ public record StoreSnapshot(Map<Long, String> items, String sessions, String pro
             versions.forEach((id, v) -> items.put(id, v.toString()));
             return new StoreSnapshot(items,
                     fingerprint(c, "SELECT count(*), max(id), max(ended_at), sum(coalesce(tokens_in, 0) + coalesce(tokens_out, 0)), sum(coalesce(cost, 0)) FROM ai_session"),
-                    fingerprint(c, "SELECT count(*), max(id), max(synced_at), sum(archived), sum(folder_missing), max(path) FROM project"),
+                    fingerprint(c, "SELECT count(*), max(id), max(synced_at), sum(CASE WHEN archived THEN 1 ELSE 0 END), sum(CASE WHEN folder_missing THEN 1 ELSE 0 END), max(path) FROM project"),
                     fingerprint(c, "SELECT count(*), max(id), sum(coalesce(promoted_work_item_id, 0)) FROM idea"));
         });
     }
