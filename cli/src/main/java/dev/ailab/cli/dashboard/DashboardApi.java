@@ -29,35 +29,30 @@ final class DashboardApi {
     private DashboardApi() {
     }
 
-    /** The board's filters as the page's query string names them. */
-    record BoardFilter(String project, String label, String assignee, Priority priority, String text, EnumSet<WorkStatus> statuses) {
+    /** The board's filters: those of {@code work list}, and a priority. */
+    record BoardFilter(WorkFilter filter, Priority priority) {
+        /** From the page's query string: project, label, assignee, priority, q, status (default all four). */
         static BoardFilter of(Map<String, String> q) {
-            EnumSet<WorkStatus> statuses = EnumSet.allOf(WorkStatus.class);
+            WorkFilter f = new WorkFilter().all();
             String s = blank(q.get("status"));
             if (s != null) {
-                statuses = EnumSet.noneOf(WorkStatus.class);
+                EnumSet<WorkStatus> statuses = EnumSet.noneOf(WorkStatus.class);
                 for (String word : s.split(",")) {
                     statuses.add(WorkStatus.parse(word.strip()));
                 }
+                f.statuses = statuses;
             }
-            String p = blank(q.get("priority"));
-            return new BoardFilter(blank(q.get("project")), blank(q.get("label")), blank(q.get("assignee")),
-                    p == null ? null : Priority.parse(p), blank(q.get("q")), statuses);
-        }
-
-        WorkFilter toWorkFilter() {
-            WorkFilter f = new WorkFilter();
-            f.statuses = statuses;
-            f.project = project;
-            f.label = label;
-            f.assignee = assignee;
-            f.text = text;
+            f.project = blank(q.get("project"));
+            f.label = blank(q.get("label"));
+            f.assignee = blank(q.get("assignee"));
+            f.text = blank(q.get("q"));
             f.sort = WorkFilter.Sort.priority;
-            return f;
+            String p = blank(q.get("priority"));
+            return new BoardFilter(f, p == null ? null : Priority.parse(p));
         }
 
         List<DashboardQueries.Card> cards(DashboardQueries queries) {
-            List<DashboardQueries.Card> all = queries.cards(toWorkFilter());
+            List<DashboardQueries.Card> all = queries.cards(filter);
             if (priority == null) {
                 return all;
             }

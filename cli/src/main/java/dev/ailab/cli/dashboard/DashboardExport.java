@@ -29,7 +29,7 @@ final class DashboardExport {
         if (queries.exists() && !cards.isEmpty()) {
             java.util.Set<Long> wanted = new java.util.HashSet<>();
             cards.forEach(c -> wanted.add(c.id()));
-            new WorkItems(queries.store()).each(filter.toWorkFilter(), r -> {
+            new WorkItems(queries.store()).each(filter.filter(), r -> {
                 if (wanted.contains(r.id()) && r.body() != null && !r.body().isBlank()) {
                     bodies.put(r.id(), Markdown.toSafeHtml(r.body()));
                 }

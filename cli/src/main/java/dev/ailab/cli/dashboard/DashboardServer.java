@@ -64,12 +64,14 @@ public final class DashboardServer implements AutoCloseable {
     private final LiveUpdates live;
     private final Set<String> allowedHosts;
     private final DashboardAssets assets = new DashboardAssets();
+    private final AnswerCache answers;
 
     public DashboardServer(DashboardQueries queries, Options options, Clock clock) throws IOException {
         this.queries = queries;
         this.options = options;
         this.clock = clock;
         this.writeToken = randomToken();
+        this.answers = new AnswerCache(clock);
         InetAddress address = InetAddress.getByName(options.bind());
         server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
         threads = Executors.newCachedThreadPool(r -> {
@@ -78,7 +80,7 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        live = new LiveUpdates(queries, clock);
+        live = new LiveUpdates(queries, clock, answers::clear);
         server.createContext("/", this::handle);
         // The GitHub webhook handler of issue 14 mounts here once it lands:
         // server.createContext("/hooks/github", githubWebhook);
@@ -243,7 +245,11 @@ public final class DashboardServer implements AutoCloseable {
             } else if (path.equals("/api/events")) {
                 live.stream(ex);
             } else if (path.startsWith("/api/")) {
-                json(ex, 200, DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant()));
+                String key = ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery();
+                byte[] body = answers.get(key, () -> DashboardApi.COMPACT.writeValueAsBytes(
+                        DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant())));
+                ex.getResponseHeaders().set("Cache-Control", "no-store");
+                send(ex, 200, "application/json", body);
             } else {
                 error(ex, 404, "no such page: " + path, "the views are /, /board, /item, /sessions and /projects");
             }
@@ -284,6 +290,7 @@ public final class DashboardServer implements AutoCloseable {
             error(ex, 415, "a change is sent as JSON", "send Content-Type: application/json");
             return;
         }
+        answers.clear(); // the change lands before the live loop sees it
         JsonNode body;
         try (InputStream in = ex.getRequestBody()) {
             body = JsonOutput.mapper().readTree(in.readNBytes(1 << 20));

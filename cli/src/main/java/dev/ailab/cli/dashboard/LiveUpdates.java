@@ -32,6 +32,7 @@ final class LiveUpdates implements AutoCloseable {
 
     private final DashboardQueries queries;
     private final Clock clock;
+    private final Runnable onChange;
     private final String instance = DashboardServer.randomToken().substring(0, 8);
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -41,9 +42,11 @@ final class LiveUpdates implements AutoCloseable {
     private record Client(OutputStream out, CountDownLatch gone) {
     }
 
-    LiveUpdates(DashboardQueries queries, Clock clock) {
+    /** {@code onChange} runs on every change found, whether or not a page listens (the answers' cache). */
+    LiveUpdates(DashboardQueries queries, Clock clock, Runnable onChange) {
         this.queries = queries;
         this.clock = clock;
+        this.onChange = onChange;
         thread = new Thread(this::loop, "dashboard-live");
         thread.setDaemon(true);
     }
@@ -114,7 +117,11 @@ final class LiveUpdates implements AutoCloseable {
         StoreSnapshot now = StoreSnapshot.read(queries);
         StoreSnapshot.Difference d = now.since(last);
         last = now;
-        if (d.empty() || clients.isEmpty()) {
+        if (d.empty()) {
+            return;
+        }
+        onChange.run();
+        if (clients.isEmpty()) {
             return;
         }
         Map<String, Object> event = new LinkedHashMap<>();

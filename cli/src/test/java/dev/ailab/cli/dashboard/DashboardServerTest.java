@@ -300,6 +300,26 @@ class DashboardServerTest {
         stream.body().close();
     }
 
+    @Test
+    void aCachedAnswerGoesWhenAnotherProcessChangesTheStore() throws Exception {
+        int port = readOnly.port();
+        String before = RawHttp.get(port, "/api/items?label=cache").body();
+        assertThat(JSON.readTree(before)).isEmpty();
+        assertThat(RawHttp.get(port, "/api/items?label=cache").body()).isEqualTo(before);
+        try (StoreFactory other = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + dir.resolve("hub.db")))) {
+            new WorkItems(other).add(new NewWorkItem("cached?", null, null, null, null, List.of("cache"), null, null, null, null,
+                    null, null));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        JsonNode after = JSON.readTree(before);
+        while (after.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            after = JSON.readTree(RawHttp.get(port, "/api/items?label=cache").body());
+        }
+        assertThat(after).as("the new item within 2 s").hasSize(1);
+        assertThat(after.get(0).get("title").asText()).isEqualTo("cached?");
+    }
+
     /** The next event of a stream (comment lines skipped), as its fields. */
     static Map<String, String> nextEvent(BufferedReader lines) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -62,7 +62,7 @@ public final class DashboardQueries {
         }
         Map<Long, List<Long>> links = links(null);
         List<Card> out = new ArrayList<>();
-        new WorkItems(store).each(filter, r -> out.add(Card.of(r, links.getOrDefault(r.id(), List.of()))));
+        new WorkItems(store).eachWithoutBody(filter, r -> out.add(Card.of(r, links.getOrDefault(r.id(), List.of()))));
         return out;
     }
 
