@@ -86,7 +86,7 @@ final class DashboardApi {
                     return item(queries, Long.parseLong(path.substring("/api/items/".length())));
                 }
                 throw new InvalidInputException("no such API resource: " + path,
-                        "the API has /api/overview, /api/items, /api/items/ID, /api/sessions, /api/projects, /api/health and /api/events");
+                        "the API has /api/overview, /api/items, /api/items/ID, /api/sessions, /api/projects, /api/host, /api/health and /api/events");
         }
     }
 
@@ -113,6 +113,14 @@ final class DashboardApi {
         m.put("to", to.toString());
         m.put("days", queries.sessionDays(from, to, agent));
         m.put("recent", queries.recentSessions(agent, 50));
+        return m;
+    }
+
+    /** {@code /api/host}: whether a host is set up here, and its {@code deploy status} if so. */
+    static Map<String, Object> host(Object status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("configured", status != null);
+        m.put("status", status);
         return m;
     }
 

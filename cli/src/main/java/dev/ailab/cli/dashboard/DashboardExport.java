@@ -23,7 +23,7 @@ final class DashboardExport {
     private DashboardExport() {
     }
 
-    static String html(DashboardQueries queries, DashboardApi.BoardFilter filter, LocalDate today, Instant now) {
+    static String html(DashboardQueries queries, DashboardApi.BoardFilter filter, Object host, LocalDate today, Instant now) {
         List<DashboardQueries.Card> cards = filter.cards(queries);
         Map<Long, String> bodies = new HashMap<>();
         if (queries.exists() && !cards.isEmpty()) {
@@ -41,6 +41,7 @@ final class DashboardExport {
         data.put("items", cards);
         data.put("bodies", bodies);
         data.put("projects", queries.projects());
+        data.put("host", DashboardApi.host(host));
         data.put("sessions", DashboardApi.sessions(queries, Map.of(), today));
         DashboardAssets assets = new DashboardAssets();
         String style = assets.text("uPlot.min.css") + "\n" + assets.text("app.css");

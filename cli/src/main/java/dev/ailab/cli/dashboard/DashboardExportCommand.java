@@ -1,5 +1,6 @@
 package dev.ailab.cli.dashboard;
 
+import dev.ailab.cli.host.HostProbe;
 import dev.ailab.cli.hub.HubCommand;
 import dev.ailab.cli.hub.WorkFilterOptions;
 import dev.ailab.core.io.AtomicFiles;
@@ -33,7 +34,8 @@ public class DashboardExportCommand extends HubCommand {
         DashboardApi.BoardFilter board = new DashboardApi.BoardFilter(filter.toFilter(true),
                 priority == null ? null : Priority.parse(priority));
         Clock clock = Clock.systemDefaultZone();
-        String html = DashboardExport.html(new DashboardQueries(store()), board, LocalDate.now(clock), clock.instant());
+        String html = DashboardExport.html(new DashboardQueries(store()), board,
+                new HostProbe(spec, config, 10).get(), LocalDate.now(clock), clock.instant());
         if (file == null) {
             out().print(html);
             out().flush();

@@ -1,5 +1,6 @@
 package dev.ailab.cli.dashboard;
 
+import dev.ailab.cli.host.HostProbe;
 import dev.ailab.cli.hub.HubCommand;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
@@ -74,7 +75,7 @@ public class DashboardServeCommand extends HubCommand {
             throw new OperationFailedException("cannot listen on " + bind + ":" + port + ": the port is in use or not allowed",
                     "stop what uses it or give another --port (0 picks a free one)");
         }
-        server.start();
+        server.withHost(new HostProbe(spec, config, 10)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

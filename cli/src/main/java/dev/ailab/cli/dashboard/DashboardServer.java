@@ -48,6 +48,9 @@ public final class DashboardServer implements AutoCloseable {
     public record Options(String bind, int port, boolean allowEdit, String accessToken) {
     }
 
+    /** The host's {@code deploy status}, or null when no host is set up here. */
+    private volatile java.util.function.Supplier<?> host = () -> null;
+
     /** Everything the page may load; nothing from elsewhere, no inline script or style. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -86,6 +89,12 @@ public final class DashboardServer implements AutoCloseable {
         // server.createContext("/hooks/github", githubWebhook);
         int port = server.getAddress().getPort();
         allowedHosts = allowedHosts(address, port);
+    }
+
+    /** Where {@code /api/host} gets the host's state (the serve command passes {@code deploy status}). */
+    public DashboardServer withHost(java.util.function.Supplier<?> probe) {
+        this.host = probe;
+        return this;
     }
 
     public void start() {
@@ -246,8 +255,9 @@ public final class DashboardServer implements AutoCloseable {
                 live.stream(ex);
             } else if (path.startsWith("/api/")) {
                 String key = ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery();
-                byte[] body = answers.get(key, () -> DashboardApi.COMPACT.writeValueAsBytes(
-                        DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant())));
+                byte[] body = path.equals("/api/host") ? DashboardApi.COMPACT.writeValueAsBytes(DashboardApi.host(host.get()))
+                        : answers.get(key, () -> DashboardApi.COMPACT.writeValueAsBytes(
+                                DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant())));
                 ex.getResponseHeaders().set("Cache-Control", "no-store");
                 send(ex, 200, "application/json", body);
             } else {

@@ -156,7 +156,11 @@
 
   var views = {
     overview: function () {
-      return loadOverview().then(function (o) { state.overview = o; drawOverview(o); });
+      return loadOverview().then(function (o) {
+        state.overview = o;
+        drawOverview(o);
+        return exported ? snapshot.host : api('/api/host');
+      }).then(drawHost);
     },
     board: function (params) {
       return loadItems(params).then(function (cards) {
@@ -234,6 +238,15 @@
       el('h2', { text: 'Overdue' }), el('div', { id: 'overdue' }, [dueRows(o.overdue)]),
       el('h2', { text: 'Sessions in the last seven days, per agent' }), agents,
       el('h2', { text: 'Backups' }), el('p', { id: 'backup', text: backup }));
+  }
+
+  // The host's deploy status, when a host is set up here: its state and each agent's secret and container.
+  function drawHost(h) {
+    if (!h || !h.configured || currentRoute().view !== 'overview') { return; }
+    var st = h.status;
+    var agents = (st.agents || []).map(function (a) { return [a.name, a.secret, a.container, a.container_state]; });
+    view.append(el('h2', { text: 'Host' }), el('p', { id: 'host-state', text: st.state + ' (' + st.reason + ')' + (st.next ? '; next: ' + st.next : '') }),
+      agents.length ? table(['agent', 'secret', 'container', 'state'], agents) : el('p', { cls: 'muted', text: 'no agents configured' }));
   }
 
   function filterForm(params) {

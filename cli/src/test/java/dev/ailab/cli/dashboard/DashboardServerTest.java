@@ -155,6 +155,7 @@ class DashboardServerTest {
         answers.put("GET /api/sessions", json(RawHttp.get(port, "/api/sessions")));
         answers.put("GET /api/projects", json(RawHttp.get(port, "/api/projects")));
         answers.put("GET /api/health", json(RawHttp.get(port, "/api/health")));
+        answers.put("GET /api/host", json(RawHttp.get(port, "/api/host")));
         answers.put("POST /api/items", json(write(editable, "/api/items", "{\"title\":\"posted\",\"project\":\"shop\"}", token, type)));
         long posted = answers.get("POST /api/items").get("id").asLong();
         answers.put("POST /api/items/ID/status", json(write(editable, "/api/items/" + posted + "/status", "{\"status\":\"done\"}", token, type)));
@@ -169,6 +170,7 @@ class DashboardServerTest {
         assertThat(overview.get("totals").get("todo").asInt()).isEqualTo(new WorkItems(store).list(
                 new dev.ailab.hub.WorkFilter().all()).stream().filter(r -> r.status().equals("todo")).count());
         assertThat(overview.get("sessions_this_week").get(0).get("cost").asDouble()).isEqualTo(0.25);
+        assertThat(answers.get("GET /api/host").get("configured").asBoolean()).as("no host given to this server").isFalse();
         assertThat(answers.get("GET /api/items/ID").get("idea").isNull()).as("the first item came from no idea").isTrue();
     }
 
