@@ -75,6 +75,7 @@ public final class DashboardServer implements AutoCloseable {
         this.clock = clock;
         this.writeToken = randomToken();
         this.answers = new AnswerCache(clock);
+        queries.store().keepReadConnection(); // a long-lived reader: no new PostgreSQL connection per read
         InetAddress address = InetAddress.getByName(options.bind());
         server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
         threads = Executors.newCachedThreadPool(r -> {
