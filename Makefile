@@ -1,6 +1,7 @@
 # Developer targets. `make demo` builds the toolkit and runs its main job on the embedded
-# defaults (local files, SQLite under build-demo/); `make test` runs every test.
-.PHONY: demo build test dist clean
+# defaults (local files, SQLite under build-demo/); `make dashboard` serves its live page;
+# `make test` runs every test.
+.PHONY: demo dashboard build test dist clean
 
 DEMO := $(CURDIR)/build-demo
 DEMO_ENV := XDG_CONFIG_HOME=$(DEMO)/config XDG_DATA_HOME=$(DEMO)/data XDG_STATE_HOME=$(DEMO)/state
@@ -15,6 +16,10 @@ demo: build
 	find $(DEMO)/demo-service -type f | sort
 	$(DEMO_ENV) bin/ai-lab work add "Write the first feature" --project demo-service --label demo
 	$(DEMO_ENV) bin/ai-lab work list
+
+# The live dashboard of the demo's store (Ctrl-C stops it).
+dashboard:
+	$(DEMO_ENV) bin/ai-lab dashboard serve --open
 
 test:
 	./mvnw -B verify

@@ -11,6 +11,7 @@ import dev.ailab.cli.hub.DbCommand;
 import dev.ailab.cli.hub.IdeaCommand;
 import dev.ailab.cli.hub.ProjectCommand;
 import dev.ailab.cli.hub.SessionCommand;
+import dev.ailab.cli.dashboard.DashboardCommand;
 import dev.ailab.cli.hub.WorkCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public class AiLabCommand extends RootCommand {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CreateProjectCommand.class, TemplateCommand.class, ServiceCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, dev.ailab.cli.github.GithubCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
+        return List.of(CreateProjectCommand.class, TemplateCommand.class, ServiceCommand.class, ConfigCommand.class, WorkCommand.class, IdeaCommand.class, SessionCommand.class, ProjectCommand.class, DbCommand.class, DashboardCommand.class, dev.ailab.cli.github.GithubCommand.class, DeployCommand.class, SecretsCommand.class, BackupCommand.class, CompletionCommand.class);
     }
 
     @Override

@@ -49,10 +49,10 @@ class JsonShapesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> DOCS = List.of("docs/hub.md", "docs/host.md", "docs/vectorweight.md",
             "docs/ai-config.md", "docs/configuration.md", "docs/templates.md");
-    /** Commands without -o json: shell scripts, schemas and exports are documents of their own; a secret never goes into JSON. */
+    /** Commands without -o json: shell scripts, schemas and exports are documents of their own; a secret never goes into JSON; a server answers in its API. */
     private static final Set<String> WITHOUT_JSON = Set.of("ai-lab completion", "vectorweight completion",
             "ai-config completion", "ai-lab config schema", "vectorweight schema", "ai-lab work export",
-            "ai-lab secrets get", "vectorweight init", "ai-lab github listen");
+            "ai-lab secrets get", "vectorweight init", "ai-lab github listen", "ai-lab dashboard serve", "ai-lab dashboard export");
     private static final Pattern ROW = Pattern.compile("^\\| `((?:ai-lab|vectorweight|ai-config) [^`]+)` \\| (.+) \\|$");
     private static final Pattern KEY = Pattern.compile("`([a-z][a-z0-9_]*)`");
     private static final ObjectMapper JSON = new ObjectMapper();

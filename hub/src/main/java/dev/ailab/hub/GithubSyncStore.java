@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the GitHub issue sync keeps in the hub's store (migration 2.14): the base (last agreed
+ * What the GitHub issue sync keeps in the hub's store (migration V2): the base (last agreed
  * state) of each synced item, field by field; open conflicts; per repository the listing
  * checkpoint, the ETag of the last conditional listing and the sync lock; webhook delivery ids.
  * The sync logic itself lives in {@code integrations}; this class only reads and writes rows,

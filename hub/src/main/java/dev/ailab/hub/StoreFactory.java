@@ -93,6 +93,9 @@ public final class StoreFactory implements AutoCloseable {
     /** Keeps the in-memory stand-in of a missing file alive while the factory is open. */
     private Connection standInKeeper;
     private boolean schemaChecked;
+    private volatile boolean keepReadConnection;
+    private final Object readLock = new Object();
+    private Connection keptConnection;
     private SessionFactory sessionFactory;
     private long hibernateBootMillis = -1;
 
@@ -239,10 +242,49 @@ public final class StoreFactory implements AutoCloseable {
     /** Runs read-only {@code work} in auto-commit mode: on SQLite it takes no write lock. */
     public <T> T read(SqlWork<T> work) {
         ensureSchema();
+        if (keepReadConnection) {
+            return readOnKeptConnection(work);
+        }
         try (Connection c = rawConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * For a long-lived reader on PostgreSQL (the dashboard server): {@link #read} then uses one
+     * kept connection, in auto-commit mode so every statement sees what others committed,
+     * instead of paying for a new connection (tens of milliseconds with password authentication)
+     * on every read. Reads then take turns on it. SQLite opens a file, which costs nothing worth keeping.
+     */
+    public void keepReadConnection() {
+        keepReadConnection = vendor == Vendor.POSTGRESQL;
+    }
+
+    private <T> T readOnKeptConnection(SqlWork<T> work) {
+        synchronized (readLock) {
+            try {
+                if (keptConnection == null || keptConnection.isClosed()) {
+                    keptConnection = rawConnection();
+                    keptConnection.setAutoCommit(true);
+                }
+                return work.run(keptConnection);
+            } catch (SQLException e) {
+                closeKeptConnection(); // the server went away or the connection broke: the next read reconnects
+                throw translate(e);
+            }
+        }
+    }
+
+    private void closeKeptConnection() {
+        if (keptConnection != null) {
+            try {
+                keptConnection.close();
+            } catch (SQLException ignored) {
+                // it is being dropped anyway
+            }
+            keptConnection = null;
         }
     }
 
@@ -534,6 +576,9 @@ public final class StoreFactory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        synchronized (readLock) {
+            closeKeptConnection();
+        }
         if (sessionFactory != null) {
             sessionFactory.close();
             sessionFactory = null;

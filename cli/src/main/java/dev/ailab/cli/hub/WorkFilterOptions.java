@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Filters and sorting shared by {@code work list} and {@code work export}. */
+/** Filters and sorting shared by {@code work list}, {@code work export} and {@code dashboard export}. */
 public class WorkFilterOptions {
     @Option(names = "--status", paramLabel = "STATUS", split = ",",
             description = "Only these statuses: todo, doing, blocked, done (repeat or comma-separate). Default: all but done.")
@@ -43,7 +43,7 @@ public class WorkFilterOptions {
     @Option(names = "--limit", paramLabel = "N", description = "At most N items.")
     int limit;
 
-    WorkFilter toFilter(boolean allByDefault) {
+    public WorkFilter toFilter(boolean allByDefault) {
         WorkFilter f = new WorkFilter();
         if (all || allByDefault) {
             f.all();

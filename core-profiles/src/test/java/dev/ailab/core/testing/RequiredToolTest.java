@@ -28,7 +28,7 @@ class RequiredToolTest {
 
     @Test
     void unknownNamesAreRefusedOnBothSides() {
-        assertThatThrownBy(() -> RequiredTool.decide(Set.of(), "chromium", false, "x"))
+        assertThatThrownBy(() -> RequiredTool.decide(Set.of(), "firefox", false, "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RequiredTool.KNOWN");
         assertThatThrownBy(() -> RequiredTool.decide(Set.of("postgress"), "age", true, "x"))
                 .isInstanceOf(AssertionFailedError.class).hasMessageContaining("[postgress]");

@@ -1,11 +1,10 @@
--- What `ai-lab github sync` needs (issue 14). Version 2.14 so that a plain V2 added by other
--- work sorts before it. Keep in step with ../postgresql.
+-- What `ai-lab github sync` needs (issue 14). Keep in step with ../postgresql.
 
 -- The last state both sides agreed on, one column per synced field (labels as ',a,b,').
 CREATE TABLE github_sync_base (
-    work_item_id  BIGINT PRIMARY KEY REFERENCES work_item (id) ON DELETE CASCADE,
+    work_item_id  INTEGER PRIMARY KEY REFERENCES work_item (id) ON DELETE CASCADE,
     repository    TEXT    NOT NULL,
-    issue_number  BIGINT,
+    issue_number  INTEGER,
     title         TEXT    NOT NULL,
     body          TEXT,
     status        TEXT    NOT NULL,
@@ -19,7 +18,7 @@ CREATE UNIQUE INDEX github_sync_base_issue_idx ON github_sync_base (repository, 
 
 -- Fields changed differently on both sides, until `ai-lab github resolve` settles them.
 CREATE TABLE github_sync_conflict (
-    work_item_id BIGINT NOT NULL REFERENCES work_item (id) ON DELETE CASCADE,
+    work_item_id INTEGER NOT NULL REFERENCES work_item (id) ON DELETE CASCADE,
     field        TEXT    NOT NULL,
     local_value  TEXT,
     remote_value TEXT,
@@ -32,7 +31,7 @@ CREATE TABLE github_sync_conflict (
 CREATE TABLE github_sync_state (
     repository   TEXT PRIMARY KEY,
     since        TEXT,
-    pages_done   BIGINT NOT NULL DEFAULT 0,
+    pages_done   INTEGER NOT NULL DEFAULT 0,
     etag_url     TEXT,
     etag         TEXT,
     etag_body    TEXT,
