@@ -2,6 +2,7 @@ package dev.ailab.generators.vectorweight;
 
 import static dev.ailab.generators.vectorweight.Maps.map;
 
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.generators.charts.UpstreamChart;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ final class ComponentValues implements RepositoryPart {
 
     @Override
     public void writeTo(OutputFiles out) {
-        out.yaml(Layout.ARGOCD_VALUES, argoCd());
+        if (p.engine == GitopsConfig.Engine.ARGOCD) {
+            out.yaml(Layout.ARGOCD_VALUES, argoCd());
+        }
         for (ResolvedCluster c : p.clusters) {
             for (UpstreamChart chart : c.components()) {
                 out.yaml(Layout.values(c.name(), chart.component), values(chart, c));
@@ -42,7 +45,8 @@ final class ComponentValues implements RepositoryPart {
         }
     }
 
-    private Map<String, Object> values(UpstreamChart chart, ResolvedCluster c) {
+    /** The values of {@code chart} in cluster {@code c}: a fresh map, the same for both engines. */
+    Map<String, Object> values(UpstreamChart chart, ResolvedCluster c) {
         return switch (chart) {
             case ARGO_CD -> argoCd();
             case GPU_OPERATOR -> gpuOperator();

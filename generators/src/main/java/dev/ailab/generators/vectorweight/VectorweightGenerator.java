@@ -1,5 +1,6 @@
 package dev.ailab.generators.vectorweight;
 
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.core.config.ToolkitConfig;
 import dev.ailab.generators.charts.ChartResolver;
 import java.util.List;
@@ -39,10 +40,19 @@ public final class VectorweightGenerator {
 
     /** Every part of the repository, each writing its own paths. */
     List<RepositoryPart> parts(Project p) {
+        if (p.engine == GitopsConfig.Engine.FLUX) {
+            return List.of(
+                    new Readme(p, charts),
+                    new FluxDeployScript(p),
+                    new RenovateConfig(charts, p.engine),
+                    new FluxObjects(p, charts),
+                    new ClusterBaseChart(p),
+                    new ComponentValues(p));
+        }
         return List.of(
                 new Readme(p, charts),
                 new DeployScript(p, charts),
-                new RenovateConfig(charts),
+                new RenovateConfig(charts, p.engine),
                 new ArgoCdObjects(p, charts),
                 new ClusterBaseChart(p),
                 new ComponentValues(p));
