@@ -90,7 +90,7 @@ echo "50-cluster Flux output: $(find "$work/f50" -type f | wc -l) files" >&2
 hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/flux.md" \
   -n "flux: generate 50 clusters (empty folder)" \
   --prepare "rm -rf '$work/f50x'" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50x'" \
-  -n "flux: re-run, nothing changed, 50 clusters" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50'" \
+  -n "flux: re-run, nothing changed, 50 clusters" --prepare "true" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50'" \
   -n "cp -r of the 50-cluster Flux output" \
   --prepare "rm -rf '$work/fcopy'" "cp -r '$work/f50' '$work/fcopy'"
 
