@@ -24,6 +24,8 @@ final class FluxObjects implements RepositoryPart {
     /** Name of the GitRepository and of each cluster's root Kustomization, as flux bootstrap names them. */
     static final String SYNC_NAME = "flux-system";
     static final String INTERVAL = "10m";
+    /** The Secret in flux-system holding the cluster's age identity, as Flux's documentation names it. */
+    static final String SOPS_SECRET = "sops-age";
     private static final int RETRIES = 3;
 
     private final Project p;
@@ -58,10 +60,14 @@ final class FluxObjects implements RepositoryPart {
     }
 
     private Map<String, Object> rootKustomization(ResolvedCluster c) {
+        Map<String, Object> spec = map("interval", INTERVAL, "path", "./" + Layout.fluxCluster(c.name()), "prune", true,
+                "sourceRef", map("kind", "GitRepository", "name", SYNC_NAME));
+        if (p.sopsRecipients.containsKey(c.name())) {
+            // the SOPS secrets under flux/<cluster>/secrets/; deploy.sh --age-key makes the sops-age Secret
+            spec.put("decryption", map("provider", "sops", "secretRef", map("name", SOPS_SECRET)));
+        }
         return map("apiVersion", "kustomize.toolkit.fluxcd.io/v1", "kind", "Kustomization",
-                "metadata", metadata(SYNC_NAME, c.name(), null),
-                "spec", map("interval", INTERVAL, "path", "./" + Layout.fluxCluster(c.name()), "prune", true,
-                        "sourceRef", map("kind", "GitRepository", "name", SYNC_NAME)));
+                "metadata", metadata(SYNC_NAME, c.name(), null), "spec", spec);
     }
 
     private Map<String, Object> helmRepository(ResolvedCluster c, UpstreamChart chart) {

@@ -42,6 +42,15 @@ final class Layout {
         return fluxCluster(cluster) + "/sources/" + component + ".yaml";
     }
 
+    /**
+     * The folder of a cluster's SOPS secrets: the one its engine syncs (Flux's root
+     * Kustomization decrypts {@code flux/<cluster>/}; for Argo CD, KSOPS reads {@code clusters/<cluster>/secrets/}).
+     */
+    static String secrets(dev.ailab.core.config.GitopsConfig.Engine engine, String cluster) {
+        return engine == dev.ailab.core.config.GitopsConfig.Engine.FLUX
+                ? fluxCluster(cluster) + "/secrets" : "clusters/" + cluster + "/secrets";
+    }
+
     /** The user's override file, listed after the values; vectorweight never writes it. */
     static String overrides(String cluster, String component) {
         return "clusters/" + cluster + "/overrides/" + component + ".yaml";

@@ -17,6 +17,8 @@ final class Project {
     final boolean gpuOperator;
     final boolean autoCreateRepositories;
     final GitopsConfig.Engine engine;
+    /** Per cluster with age_recipients: those and the admins' sops.recipients, the recipients of its SOPS secrets. */
+    final java.util.Map<String, List<String>> sopsRecipients = new java.util.LinkedHashMap<>();
 
     Project(ToolkitConfig config) {
         name = config.projectName;
@@ -29,6 +31,13 @@ final class Project {
         engine = config.gitops == null ? GitopsConfig.Engine.ARGOCD : config.gitops.engineOrDefault();
         for (ClusterConfig c : config.clusters) {
             clusters.add(ResolvedCluster.of(c, gpuOperator));
+            if (c.ageRecipients != null && !c.ageRecipients.isEmpty()) {
+                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(c.ageRecipients);
+                if (config.sops != null && config.sops.recipients != null) {
+                    all.addAll(config.sops.recipients);
+                }
+                sopsRecipients.put(c.name, List.copyOf(all));
+            }
         }
     }
 

@@ -97,7 +97,40 @@ final class Readme implements RepositoryPart {
                         p.engine == GitopsConfig.Engine.FLUX
                                 ? "Flux runs in every cluster below and syncs its own folder `flux/<cluster>/` from\nthis repository (" + p.repoUrl + ")."
                                 : "Argo CD runs in `" + p.hub() + "` and syncs every cluster below from\nthis repository (" + p.repoUrl + ").")
-                + podSecurity();
+                + podSecurity() + secrets();
+    }
+
+    /** Where the SOPS secrets are and which part of the engine decrypts them. */
+    private String secrets() {
+        StringBuilder s = new StringBuilder("""
+
+                ## Secrets (SOPS with age)
+
+                `vectorweight secrets set <cluster> <name> <key>` reads a value from standard input and
+                writes the Kubernetes Secret `<name>` encrypted in the SOPS format for the cluster's
+                `age_recipients` and the admins' `sops.recipients`: `stringData` is encrypted, the
+                metadata stays readable, a MAC covers the whole file. `secrets list`, `secrets verify`
+                and `secrets rotate` go with it; `.sops.yaml` gives the `sops` command the same rules.
+                """);
+        if (p.engine == GitopsConfig.Engine.FLUX) {
+            s.append("""
+
+                    They live in `flux/<cluster>/secrets/`. The root Kustomization of a cluster with
+                    `age_recipients` decrypts them (`decryption: {provider: sops, secretRef: {name: sops-age}}`);
+                    `./deploy.sh --cluster <cluster> --age-key <identity-file>` stores the cluster's age
+                    identity as that Secret.
+                    """);
+        } else {
+            s.append("""
+
+                    They live in `clusters/<cluster>/secrets/`. Argo CD does not decrypt SOPS files by
+                    itself: install the KSOPS plugin (github.com/viaduct-ai/kustomize-sops) in the
+                    repo server with the cluster's age identity, and point an Application with a
+                    kustomization that lists the files under a `ksops` generator at that folder.
+                    vectorweight does not generate that Application yet.
+                    """);
+        }
+        return s.toString();
     }
 
     private static final String ARGOCD_LAYOUT = """

@@ -46,6 +46,7 @@ public final class VectorweightGenerator {
                     new FluxDeployScript(p),
                     new RenovateConfig(charts, p.engine),
                     new FluxObjects(p, charts),
+                    new SopsRules(p),
                     new ClusterBaseChart(p),
                     new ComponentValues(p));
         }
@@ -54,6 +55,7 @@ public final class VectorweightGenerator {
                 new DeployScript(p, charts),
                 new RenovateConfig(charts, p.engine),
                 new ArgoCdObjects(p, charts),
+                new SopsRules(p),
                 new ClusterBaseChart(p),
                 new ComponentValues(p));
     }
