@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Refreshes the upstream chart sources kept as test data under
+# Refreshes the upstream sources kept as test data: the charts under
 # generators/src/test/resources/upstream-charts/, at the versions pinned in
-# generators/src/main/java/dev/ailab/generators/charts/UpstreamChart.java.
+# generators/src/main/java/dev/ailab/generators/charts/UpstreamChart.java, and the Flux CRDs
+# under generators/src/test/resources/flux-crds/, at the controller versions of the Flux
+# release pinned in FluxObjects.FLUX_VERSION (the ones its manifests/bases/*/kustomization.yaml
+# name); FluxOutputTest validates every generated Flux object against them.
 #
 # Usage: scripts/refresh-upstream-charts.sh [--mirror DIR]
 #   --mirror DIR  read bare clones DIR/<owner>+<name>/repo instead of cloning from GitHub
@@ -9,6 +12,7 @@
 # After changing a pin in UpstreamChart, change its tag in the table below, run this script
 # and then the generators tests: UpstreamValuesKeysTest fails on any generated values key the
 # new chart no longer reads, and PodSecurityTest on any pod its namespace would reject.
+# After changing FLUX_VERSION, change the controller tags in the second table.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +21,7 @@ mirror=""
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --mirror) mirror="${2:?--mirror needs a folder}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "refresh-upstream-charts.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -71,4 +75,37 @@ Licence: the repository's own, in LICENSE next to this file.
 Refresh with \`scripts/refresh-upstream-charts.sh\`; do not edit by hand.
 EOF_SOURCE
 done
-echo "done: $dest" >&2
+
+# Flux v2.9.0: controller, tag, CRD files
+controllers=(
+  "source-controller v1.9.1 source.toolkit.fluxcd.io_gitrepositories.yaml source.toolkit.fluxcd.io_helmrepositories.yaml source.toolkit.fluxcd.io_ocirepositories.yaml"
+  "kustomize-controller v1.9.1 kustomize.toolkit.fluxcd.io_kustomizations.yaml"
+  "helm-controller v1.6.1 helm.toolkit.fluxcd.io_helmreleases.yaml"
+)
+crds="$here/generators/src/test/resources/flux-crds"
+rm -rf "$crds"
+mkdir -p "$crds"
+{
+  echo "# Flux CRDs, test data"
+  echo
+  echo "Copied unchanged from the Flux controllers' \`config/crd/bases\` at the versions Flux v2.9.0 ships."
+  echo "Licence: Apache-2.0 (LICENSE next to this file, from fluxcd/helm-controller)."
+  echo "Refresh with \`scripts/refresh-upstream-charts.sh\`; do not edit by hand."
+  echo
+} >"$crds/SOURCE.md"
+for line in "${controllers[@]}"; do
+  read -r name tag files <<<"$line"
+  clone="$work/$name"
+  if [ -n "$mirror" ]; then
+    git clone -q --no-checkout "$mirror/fluxcd+$name/repo" "$clone"
+  else
+    git clone -q --no-checkout --depth 1 --branch "$tag" "https://github.com/fluxcd/$name.git" "$clone"
+  fi
+  commit=$(git -C "$clone" rev-parse "$tag^{commit}")
+  for f in $files; do
+    git -C "$clone" show "$commit:config/crd/bases/$f" >"$crds/$f"
+  done
+  echo "- https://github.com/fluxcd/$name tag \`$tag\` (commit \`$commit\`): $files" >>"$crds/SOURCE.md"
+  git -C "$clone" show "$commit:LICENSE" >"$crds/LICENSE"
+done
+echo "done: $dest $crds" >&2

@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = "SOPS-encrypted Kubernetes Secrets of the generated repository: set, list, verify, rotate.",
         footerHeading = "%nFiles:%n",
-        footer = {"  flux/<cluster>/secrets/<name>.yaml      with gitops.engine: flux",
-                  "  clusters/<cluster>/secrets/<name>.yaml  with gitops.engine: argocd",
+        footer = {"  flux/<cluster>/secrets/<name>.yaml      (gitops.engine: flux)",
+                  "  clusters/<cluster>/secrets/<name>.yaml  (gitops.engine: argocd)",
                   "",
                   "Examples:",
-                  "  pass show chroma/token | vectorweight secrets set -c vw.yaml lab chroma-auth token --namespace chroma",
-                  "  vectorweight secrets verify -c vw.yaml --identity ~/.config/sops/age/keys.txt"})
+                  "  pass show chroma | vectorweight secrets set -c vw.yaml lab chroma-auth token",
+                  "  vectorweight secrets verify -c vw.yaml -i ~/.config/sops/age/keys.txt"})
 public class SecretsCommand extends GroupCommand {
     @Override
     public java.util.List<Class<?>> subcommands() {

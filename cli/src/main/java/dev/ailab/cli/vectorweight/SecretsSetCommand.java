@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
                         + "sops.recipients. One trailing newline is dropped. Adding a key to an existing Secret "
                         + "decrypts it first, which needs --identity or SOPS_AGE_KEY_FILE."},
         footerHeading = "%nExamples:%n",
-        footer = {"  pass show chroma/token | vectorweight secrets set -c vw.yaml lab chroma-auth token --namespace chroma",
-                  "  vectorweight secrets set -c vw.yaml lab git-auth password -i key.txt < password.txt",
+        footer = {"  pass show chroma | vectorweight secrets set -c vw.yaml lab chroma-auth token",
+                  "  vectorweight secrets set -c vw.yaml lab git-auth pw -i key.txt < pw.txt",
                   "%nExit codes: 0 stored, 2 bad name, empty value, unknown cluster or a cluster without age_recipients"})
 public class SecretsSetCommand implements Callable<Integer> {
     @Spec

@@ -85,6 +85,9 @@ public class VectorweightSecretsTest {
         Files.writeString(home.resolve("vw.yaml"), config("flux", clusterKey.recipient(), admin.recipient(), newAdmin.recipient()));
         assertThat(cli().run("secrets", "verify", "-c", "vw.yaml", "-i", key("cluster.txt", clusterKey).toString()).out())
                 .contains("not encrypted for " + newAdmin.recipient());
+        CliHarness.Result refused = cli().run("generate", "-c", "vw.yaml");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("chroma-auth.yaml is not encrypted for " + newAdmin.recipient()).contains("secrets rotate");
         Path broken = home.resolve("lab-deployment/flux/one/secrets/broken.yaml");
         Files.writeString(broken, Files.readString(file).replace("name: chroma-auth", "name: broken"));
         byte[] before = Files.readAllBytes(file);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Flux engine's output for every example config: each object valid under the Flux CRDs'
  * own schemas (vendored from the controllers at the pinned Flux release, see
- * {@code scripts/refresh-flux-crds.sh}), with unknown fields rejected as a strict API server
+ * {@code scripts/refresh-upstream-charts.sh}), with unknown fields rejected as a strict API server
  * would; every reference resolves; dependsOn has no dangling link and no cycle; the local
  * chart renders under real Helm with each HelmRelease's values.
  */
