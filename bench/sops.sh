@@ -46,7 +46,7 @@ cd "$work"
 "$vw" secrets set -c vw.yaml lab warm token <value.txt >/dev/null 2>&1
 
 hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/sops.md" \
-  -n "floor: vectorweight --version" "'$vw' --version" \
+  -n "floor: vectorweight --version" --prepare "true" "'$vw' --version" \
   -n "secrets set, one value, new Secret" \
   --prepare "rm -f '$work/bench-deployment/clusters/lab/secrets/s.yaml'" \
   "'$vw' secrets set -c vw.yaml lab s token < value.txt" \
