@@ -127,6 +127,27 @@ class FluxOutputTest {
     }
 
     @Test
+    void aClusterWithAgeRecipientsDecryptsWithSopsAndStaysValid() throws IOException {
+        String recipient = dev.ailab.deployment.secrets.AgeIdentity.generate().recipient();
+        Path config = Files.writeString(home.resolve("sops-flux.yaml"), """
+                project_name: lab
+                clusters:
+                  - name: one
+                    domain: one.example.com
+                    age_recipients: [%s]
+                gitops:
+                  engine: flux
+                """.formatted(recipient));
+        GeneratedRepository repo = new VectorweightGenerator().generate(new Vectorweight(Fixtures.loader(home)).validate(config));
+        JsonNode sync = UpstreamCharts.yaml(repo.files().get(Layout.fluxSync("one", "sync")));
+        assertThat(sync.path("spec").path("decryption").path("provider").asText()).isEqualTo("sops");
+        assertThat(sync.path("spec").path("decryption").path("secretRef").path("name").asText()).isEqualTo("sops-age");
+        assertThat(schemas.get("kustomize.toolkit.fluxcd.io/v1/Kustomization").validate(sync)).isEmpty();
+        JsonNode rules = UpstreamCharts.yaml(repo.files().get(".sops.yaml"));
+        assertThat(rules.path("creation_rules").get(0).path("age").asText()).isEqualTo(recipient);
+    }
+
+    @Test
     void theSchemaCheckRejectsAnUnknownFieldAndAWrongType() throws IOException {
         JsonNode release = UpstreamCharts.yaml(repos.get("minimal").files().get(Layout.fluxRelease("lab", "base"))).deepCopy();
         ((ObjectNode) release.path("spec")).put("dependOn", "base");
@@ -280,6 +301,17 @@ class FluxOutputTest {
         assertThat(Files.readString(log)).contains("kubectl apply --server-side -f https://github.com/fluxcd/flux2/releases/download/"
                 + FluxObjects.FLUX_VERSION + "/install.yaml");
         assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "nowhere")).startsWith("2:").contains("unknown cluster: nowhere");
+        // --age-key: the identity reaches kubectl on stdin, never in its arguments
+        Path key = home.resolve("age.key");
+        Files.writeString(key, "AGE-SECRET-KEY-1CANARYNOTAREALKEY\n");
+        Files.writeString(kubectl, "#!/bin/sh\necho \"kubectl $*\" >> '" + log + "'\ncat >> '" + home.resolve("stdin.log") + "'\n");
+        Files.delete(log);
+        assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "search", "--age-key", key.toString(), "--dry-run")).startsWith("0:")
+                .doesNotContain("CANARY");
+        assertThat(Files.readString(log)).contains("create secret generic sops-age --namespace flux-system --from-file=age.agekey=/dev/stdin")
+                .doesNotContain("CANARY");
+        assertThat(Files.readString(home.resolve("stdin.log"))).contains("CANARY");
+        assertThat(run(dir, env, "bash", "deploy.sh", "--age-key", home.resolve("missing.key").toString())).startsWith("2:");
     }
 
     private static String run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
