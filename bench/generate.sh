@@ -7,7 +7,9 @@
 #   re-run after one of the 50 clusters changed;
 #   and, as floors, `cp -r` of the same 50-cluster output and `vectorweight --version`
 #   (JVM and command-line framework start, no work).
-# Goals: 50 clusters fully generated in under 2 s; a no-change re-run under 0.5 s.
+#   the same 50 clusters with `gitops.engine: flux` (full and nothing changed).
+# Goals: 50 clusters fully generated in under 2 s; a no-change re-run under 0.5 s; both
+# for either engine.
 #
 # Usage: ./mvnw -q -DskipTests package && bash bench/generate.sh
 # Results: Markdown tables in $RESULTS_DIR (default: a temporary folder), printed at the end.
@@ -57,6 +59,7 @@ config() {
 config 1 > "$work/one.yaml"
 config 50 medium > "$work/fifty.yaml"
 config 50 large > "$work/fifty-changed.yaml"
+{ cat "$work/fifty.yaml"; printf 'gitops:\n  engine: flux\n'; } > "$work/fifty-flux.yaml"
 
 # First run makes the CDS archive from a real generate, as a user's first run would.
 "$vw" generate -c "$work/fifty.yaml" --dir "$work/warm" >/dev/null 2>&1
@@ -82,4 +85,13 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" \
   --prepare "cp '$work/fifty.yaml' '$work/cur.yaml' && '$vw' generate -c '$work/cur.yaml' --dir '$work/o50c' >/dev/null 2>&1 && cp '$work/fifty-changed.yaml' '$work/cur.yaml'" \
   "'$vw' generate -c '$work/cur.yaml' --dir '$work/o50c'"
 
-cat "$RESULTS_DIR/full.md" "$RESULTS_DIR/rerun.md"
+"$vw" generate -c "$work/fifty-flux.yaml" --dir "$work/f50" >/dev/null 2>&1
+echo "50-cluster Flux output: $(find "$work/f50" -type f | wc -l) files" >&2
+hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/flux.md" \
+  -n "flux: generate 50 clusters (empty folder)" \
+  --prepare "rm -rf '$work/f50x'" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50x'" \
+  -n "flux: re-run, nothing changed, 50 clusters" --prepare "true" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50'" \
+  -n "cp -r of the 50-cluster Flux output" \
+  --prepare "rm -rf '$work/fcopy'" "cp -r '$work/f50' '$work/fcopy'"
+
+cat "$RESULTS_DIR/full.md" "$RESULTS_DIR/rerun.md" "$RESULTS_DIR/flux.md"

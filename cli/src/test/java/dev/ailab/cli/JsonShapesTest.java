@@ -151,6 +151,9 @@ class JsonShapesTest {
         Files.writeString(home.resolve("old-ai.yaml"), "ai_config:\n  url: https://example.org/team/library.git\n");
         Files.writeString(home.resolve("team.yaml"), "library:\n  branch: main\n");
         assertThat(vw().run("init", "--template", "minimal", "--file", "vw.yaml").exitCode()).isZero();
+        dev.ailab.deployment.secrets.AgeIdentity sopsKey = dev.ailab.deployment.secrets.AgeIdentity.generate();
+        Files.writeString(home.resolve("sops-key.txt"), sopsKey.fileText(java.time.Instant.now()));
+        Files.writeString(home.resolve("vw-sops.yaml"), dev.ailab.cli.vectorweight.VectorweightSecretsTest.config("flux", sopsKey.recipient()));
         upstream = new TestUpstream(tmp.resolve("up"), true);
     }
 
@@ -257,6 +260,11 @@ class JsonShapesTest {
         c.add(Case.of("vectorweight plan", VW, 10, "plan", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight generate", VW, 0, "generate", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight plan", VW, 0, "plan", "-c", "vw.yaml", "--dir", "out"));
+        c.add(new Case("vectorweight secrets set", VW, () -> new String[] {"secrets", "set", "-c", "vw-sops.yaml", "--dir", "sops-out",
+                "one", "chroma-auth", "token"}, 0, "tok\n"));
+        c.add(Case.of("vectorweight secrets list", VW, 0, "secrets", "list", "-c", "vw-sops.yaml", "--dir", "sops-out"));
+        c.add(Case.of("vectorweight secrets verify", VW, 0, "secrets", "verify", "-c", "vw-sops.yaml", "--dir", "sops-out", "-i", "sops-key.txt"));
+        c.add(Case.of("vectorweight secrets rotate", VW, 0, "secrets", "rotate", "-c", "vw-sops.yaml", "--dir", "sops-out", "-i", "sops-key.txt"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml", "--file", "new-vw.yaml"));
 

@@ -93,6 +93,39 @@ class SecretLeakTest {
         assertThat(fake.calls()).isNotEmpty().noneMatch(c -> c.contains(secret));
     }
 
+    /** The same holds for vectorweight's SOPS secrets: set, list, verify, rotate, generate. */
+    @Test
+    void aVectorweightSecretIsNowhereButInMemory() throws Exception {
+        String secret = "leak-canary-" + UUID.randomUUID();
+        long started = System.currentTimeMillis() - 1000;
+        dev.ailab.deployment.secrets.AgeIdentity id = dev.ailab.deployment.secrets.AgeIdentity.generate();
+        Path key = home.resolve("key.txt");
+        Files.writeString(key, id.fileText(java.time.Instant.now()));
+        Files.writeString(home.resolve("vw.yaml"), dev.ailab.cli.vectorweight.VectorweightSecretsTest.config("argocd", id.recipient()));
+        CliHarness cli = new CliHarness(dev.ailab.cli.vectorweight.VectorweightCommand::new, home).env("SOPS_AGE_KEY_FILE", key.toString());
+        StringBuilder captured = new StringBuilder();
+        List<Step> steps = List.of(
+                new Step(0, "-vv", "secrets", "set", "-c", "vw.yaml", "one", "git-auth", "password"),
+                new Step(0, "-vv", "secrets", "set", "-c", "vw.yaml", "one", "git-auth", "token", "-o", "json"),
+                new Step(0, "-vv", "secrets", "list", "-c", "vw.yaml", "-o", "json"),
+                new Step(0, "-vv", "secrets", "verify", "-c", "vw.yaml", "-o", "json"),
+                new Step(0, "-vv", "secrets", "rotate", "-c", "vw.yaml"),
+                new Step(2, "-vv", "secrets", "set", "-c", "vw.yaml", "two", "x", "y"),
+                new Step(0, "-vv", "generate", "-c", "vw.yaml"));
+        for (Step step : steps) {
+            CliHarness.Result r = cli.stdin(secret + "\n").run(step.args());
+            assertThat(r.exitCode()).as(String.join(" ", step.args()) + "\n" + r).isEqualTo(step.exit());
+            captured.append(r.out()).append(r.err());
+        }
+        assertThat(captured.toString()).doesNotContain(secret);
+        List<Path> leaks = new ArrayList<>();
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+        scan(home, needle, leaks, 0);
+        scanTemp(Path.of(System.getProperty("java.io.tmpdir")), needle, leaks, started);
+        assertThat(leaks).as("files holding the plaintext").isEmpty();
+        assertThat(home.resolve("lab-deployment/clusters/one/secrets/git-auth.yaml")).exists();
+    }
+
     private static void scan(Path root, byte[] needle, List<Path> leaks, long since) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override

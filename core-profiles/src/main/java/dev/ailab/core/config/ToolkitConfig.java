@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"project_name", "environment", "clusters", "enable_gpu_operator", "auto_create_repositories",
-        "sources", "library", "deployment", "github", "store", "answers"})
+        "sources", "gitops", "sops", "library", "deployment", "github", "store", "answers"})
 public class ToolkitConfig {
     /** vectorweight's project name; also the default output folder prefix. */
     public String projectName;
@@ -24,6 +24,8 @@ public class ToolkitConfig {
     public Boolean enableGpuOperator;
     public Boolean autoCreateRepositories;
     public SourcesConfig sources = new SourcesConfig();
+    public GitopsConfig gitops = new GitopsConfig();
+    public SopsConfig sops = new SopsConfig();
     public LibraryConfig library = new LibraryConfig();
     public DeploymentConfig deployment = new DeploymentConfig();
     public GithubConfig github = new GithubConfig();

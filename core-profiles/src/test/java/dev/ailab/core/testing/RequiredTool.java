@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class RequiredTool {
     /** The names CI_REQUIRE may hold; a name outside this list is a typo that would skip silently. */
     public static final Set<String> KNOWN = Set.of(
-            "age", "chromium", "git", "groff", "kubectl", "make", "patch", "podman", "podman-compose", "postgres", "pytest", "sha256sum", "shellcheck", "sshd",
+            "age", "chromium", "git", "groff", "kubectl", "make", "node", "patch", "podman", "podman-compose", "postgres", "pytest", "sha256sum", "shellcheck", "sshd",
             "systemd", "tar");
 
     private static final Set<String> REQUIRED = parse(System.getenv("CI_REQUIRE"));

@@ -96,36 +96,51 @@ public final class AgeCrypto {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             boolean armored = isArmored(channel);
             channel.position(0);
-            DecryptingChannelFactory factory = armored ? new ArmoredDecryptingChannelFactory() : new StandardDecryptingChannelFactory();
-            ReadableByteChannel dec;
-            try {
-                dec = factory.newDecryptingChannel(channel, List.of(identity.stanzaReader()));
-            } catch (GeneralSecurityException e) {
-                throw new AgeDecryptException(describe(e, true), e);
-            } catch (IOException e) {
-                throw new AgeDecryptException("not a valid age file (" + safe(e) + ")", e);
-            }
-            long total = 0;
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            try {
-                while (dec.read(buffer) >= 0) {
-                    buffer.flip();
-                    total += buffer.remaining();
-                    while (buffer.hasRemaining()) {
-                        out.write(buffer);
-                    }
-                    buffer.clear();
-                }
-            } catch (IOException e) {
-                if (e instanceof java.nio.channels.ClosedChannelException) {
-                    throw e;
-                }
-                throw new AgeDecryptException("the encrypted payload is damaged or truncated (" + safe(e) + ")", e);
-            } finally {
-                wipe(buffer);
-            }
-            return total;
+            return decrypt(channel, armored, identity, out);
         }
+    }
+
+    /** Decrypts an age message held in memory (binary or armored, detected), such as a SOPS data key. */
+    public static byte[] decrypt(byte[] encrypted, AgeIdentity identity) throws IOException {
+        boolean armored = new String(encrypted, 0, Math.min(encrypted.length, ARMOR_HEADER.length()),
+                java.nio.charset.StandardCharsets.US_ASCII).equals(ARMOR_HEADER);
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        decrypt(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(encrypted)), armored, identity,
+                java.nio.channels.Channels.newChannel(plain));
+        return plain.toByteArray();
+    }
+
+    private static long decrypt(ReadableByteChannel channel, boolean armored, AgeIdentity identity, WritableByteChannel out)
+            throws IOException {
+        DecryptingChannelFactory factory = armored ? new ArmoredDecryptingChannelFactory() : new StandardDecryptingChannelFactory();
+        ReadableByteChannel dec;
+        try {
+            dec = factory.newDecryptingChannel(channel, List.of(identity.stanzaReader()));
+        } catch (GeneralSecurityException e) {
+            throw new AgeDecryptException(describe(e, true), e);
+        } catch (IOException e) {
+            throw new AgeDecryptException("not a valid age file (" + safe(e) + ")", e);
+        }
+        long total = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        try {
+            while (dec.read(buffer) >= 0) {
+                buffer.flip();
+                total += buffer.remaining();
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                buffer.clear();
+            }
+        } catch (IOException e) {
+            if (e instanceof java.nio.channels.ClosedChannelException) {
+                throw e;
+            }
+            throw new AgeDecryptException("the encrypted payload is damaged or truncated (" + safe(e) + ")", e);
+        } finally {
+            wipe(buffer);
+        }
+        return total;
     }
 
     private static boolean isArmored(FileChannel channel) throws IOException {

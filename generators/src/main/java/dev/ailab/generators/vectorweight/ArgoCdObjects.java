@@ -100,9 +100,30 @@ final class ArgoCdObjects implements RepositoryPart {
             valueFiles.add("$values/" + overridesFile);
         }
         Map<String, Object> helm = map("releaseName", chart.component, "valueFiles", valueFiles, "ignoreMissingValueFiles", true);
-        return application(name, cluster, chart.component, namespace, wave, List.of(
+        Map<String, Object> app = application(name, cluster, chart.component, namespace, wave, List.of(
                 map("repoURL", at.repository(), "chart", at.chart(), "targetRevision", at.version(), "helm", helm),
                 map("repoURL", p.repoUrl, "targetRevision", "HEAD", "ref", "values")));
+        ignoreVolatileObjects(app, chart, namespace);
+        return app;
+    }
+
+    /** Keeps a chart's re-randomised data from making the Application OutOfSync and self-heal rotating it. */
+    @SuppressWarnings("unchecked")
+    private static void ignoreVolatileObjects(Map<String, Object> app, UpstreamChart chart, String namespace) {
+        List<ChartQuirks.VolatileObject> objects = ChartQuirks.volatileObjects(chart);
+        if (objects.isEmpty()) {
+            return;
+        }
+        Map<String, Object> spec = (Map<String, Object>) app.get("spec");
+        List<Object> ignore = new ArrayList<>();
+        for (ChartQuirks.VolatileObject o : objects) {
+            ignore.add(map("kind", o.kind(), "name", o.name(), "namespace", namespace, "jsonPointers", List.of(o.jsonPointer())));
+        }
+        spec.put("ignoreDifferences", ignore);
+        Map<String, Object> sync = (Map<String, Object>) spec.get("syncPolicy");
+        List<Object> options = new ArrayList<>((List<Object>) sync.get("syncOptions"));
+        options.add("RespectIgnoreDifferences=true");
+        sync.put("syncOptions", options);
     }
 
     private Map<String, Object> application(String name, String cluster, String component, String namespace,

@@ -46,7 +46,8 @@ final class ClusterBaseChart implements RepositoryPart {
                 "maintainers", List.of(map("name", "vectorweight")));
     }
 
-    private Map<String, Object> values(ResolvedCluster c) {
+    /** The values of cluster-base in cluster {@code c}, a fresh map. */
+    Map<String, Object> values(ResolvedCluster c) {
         List<Map<String, Object>> namespaces = NamespacePolicies.namespaces(c);
         for (Map<String, Object> ns : namespaces) {
             ns.putAll(Quotas.of((String) ns.get("name"), c));

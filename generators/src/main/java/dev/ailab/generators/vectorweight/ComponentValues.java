@@ -2,6 +2,7 @@ package dev.ailab.generators.vectorweight;
 
 import static dev.ailab.generators.vectorweight.Maps.map;
 
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.generators.charts.UpstreamChart;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ final class ComponentValues implements RepositoryPart {
 
     @Override
     public void writeTo(OutputFiles out) {
-        out.yaml(Layout.ARGOCD_VALUES, argoCd());
+        if (p.engine == GitopsConfig.Engine.ARGOCD) {
+            out.yaml(Layout.ARGOCD_VALUES, argoCd());
+        }
         for (ResolvedCluster c : p.clusters) {
             for (UpstreamChart chart : c.components()) {
                 out.yaml(Layout.values(c.name(), chart.component), values(chart, c));
@@ -42,7 +45,8 @@ final class ComponentValues implements RepositoryPart {
         }
     }
 
-    private Map<String, Object> values(UpstreamChart chart, ResolvedCluster c) {
+    /** The values of {@code chart} in cluster {@code c}: a fresh map, the same for both engines. */
+    Map<String, Object> values(UpstreamChart chart, ResolvedCluster c) {
         return switch (chart) {
             case ARGO_CD -> argoCd();
             case GPU_OPERATOR -> gpuOperator();
@@ -80,15 +84,28 @@ final class ComponentValues implements RepositoryPart {
                     "initContainers", map("sysctlInitContainer", map("enabled", false)),
                     "securityContext", restrictedPod(), "containerSecurityContext", restrictedContainer(),
                     "service", map("type", "ClusterIP"), "grpcService", map("enabled", true, "type", "ClusterIP"));
+            // the chart's ensure-dir-ownership init container runs chown as root: restricted rejects it,
+            // and fsGroup already gives the volume to the pod's group
             case QDRANT -> map("replicaCount", 1, "persistence", volume, "resources", resources(c),
                     "podSecurityContext", restrictedPod(), "containerSecurityContext", restrictedContainer(),
+                    "updateVolumeFsOwnership", false,
                     "service", map("type", "ClusterIP"));
-            case CHROMA -> map("replicaCount", 1, "persistence", map("enabled", true, "size", volume.get("size")),
-                    "resources", resources(c),
-                    "podSecurityContext", restrictedPod(), "securityContext", restrictedContainer(),
+            case CHROMA -> map("replicaCount", 1, "chromadb", chromaSettings(c), "resources", resources(c),
+                    // one map for pod and container (see ChartQuirks): only fields valid in both
+                    "podSpec", map("securityContext", map("seccompProfile", map("type", "RuntimeDefault"))),
                     "service", map("type", "ClusterIP"));
             default -> throw new IllegalArgumentException("not a vector store: " + store);
         };
+    }
+
+    /** The chart's own keys: without them the volume is 1 Gi and the token changes on every sync. */
+    private static Map<String, Object> chromaSettings(ResolvedCluster c) {
+        Map<String, Object> chroma = map("isPersistent", true, "dataVolumeSize", c.vectorStoreVolumeGib() + "Gi");
+        if (c.storageClass() != null) {
+            chroma.put("dataVolumeStorageClass", c.storageClass());
+        }
+        chroma.put("auth", map("enabled", true, "type", "token", "existingSecret", ChartQuirks.CHROMA_AUTH_SECRET));
+        return chroma;
     }
 
     private static Map<String, Object> cerbos() {

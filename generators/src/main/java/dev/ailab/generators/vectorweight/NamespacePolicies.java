@@ -46,10 +46,10 @@ final class NamespacePolicies {
         for (UpstreamChart chart : c.components()) {
             if (chart == UpstreamChart.GPU_OPERATOR) {
                 // the operator's daemons need host access and talk to the API server
-                namespaces.add(map("name", chart.component, "podSecurity", "privileged", "allowIngressController", false,
+                namespaces.add(map("name", chart.component, "podSecurity", ChartQuirks.podSecurity(chart), "allowIngressController", false,
                         "allowApiServer", true, "ingressFrom", List.of(), "egressTo", List.of()));
             } else {
-                namespaces.add(map("name", chart.component, "podSecurity", "restricted", "allowIngressController", false,
+                namespaces.add(map("name", chart.component, "podSecurity", ChartQuirks.podSecurity(chart), "allowIngressController", false,
                         "allowApiServer", false, "ingressFrom", List.of(peer(WORKLOADS_NAMESPACE, clientPorts(chart.component))),
                         "egressTo", List.of()));
             }

@@ -2,6 +2,7 @@ package dev.ailab.generators.vectorweight;
 
 import dev.ailab.core.config.ClusterConfig;
 import dev.ailab.core.config.Environment;
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.core.config.ToolkitConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ final class Project {
     final List<ResolvedCluster> clusters = new ArrayList<>();
     final boolean gpuOperator;
     final boolean autoCreateRepositories;
+    final GitopsConfig.Engine engine;
+    /** Per cluster with age_recipients: those and the admins' sops.recipients, the recipients of its SOPS secrets. */
+    final java.util.Map<String, List<String>> sopsRecipients = new java.util.LinkedHashMap<>();
 
     Project(ToolkitConfig config) {
         name = config.projectName;
@@ -24,8 +28,16 @@ final class Project {
         repoUrl = "https://github.com/" + owner + "/" + name + "-deployment.git";
         gpuOperator = Boolean.TRUE.equals(config.enableGpuOperator);
         autoCreateRepositories = Boolean.TRUE.equals(config.autoCreateRepositories);
+        engine = config.gitops == null ? GitopsConfig.Engine.ARGOCD : config.gitops.engineOrDefault();
         for (ClusterConfig c : config.clusters) {
             clusters.add(ResolvedCluster.of(c, gpuOperator));
+            if (c.ageRecipients != null && !c.ageRecipients.isEmpty()) {
+                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(c.ageRecipients);
+                if (config.sops != null && config.sops.recipients != null) {
+                    all.addAll(config.sops.recipients);
+                }
+                sopsRecipients.put(c.name, List.copyOf(all));
+            }
         }
     }
 

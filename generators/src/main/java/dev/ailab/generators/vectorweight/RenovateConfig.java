@@ -1,24 +1,32 @@
 package dev.ailab.generators.vectorweight;
 
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.generators.charts.ChartLocation;
 import dev.ailab.generators.charts.ChartResolver;
 import dev.ailab.generators.charts.UpstreamChart;
 
 /**
  * {@code renovate.json}: Renovate proposes chart bumps for the Applications under {@code argocd/}
- * and for the Argo CD pin in {@code deploy.sh}, grouped into one pull request for Argo CD.
+ * and for the Argo CD pin in {@code deploy.sh}, grouped into one pull request for Argo CD; with
+ * Flux, for the HelmReleases under {@code flux/} and the Flux pin in {@code deploy.sh}.
  */
 final class RenovateConfig implements RepositoryPart {
     static final String PATH = "renovate.json";
 
     private final ChartLocation argocd;
+    private final GitopsConfig.Engine engine;
 
-    RenovateConfig(ChartResolver charts) {
+    RenovateConfig(ChartResolver charts, GitopsConfig.Engine engine) {
         this.argocd = charts.resolve(UpstreamChart.ARGO_CD);
+        this.engine = engine;
     }
 
     @Override
     public void writeTo(OutputFiles out) {
+        if (engine == GitopsConfig.Engine.FLUX) {
+            out.text(PATH, FLUX);
+            return;
+        }
         out.text(PATH, """
                 {
                   "$schema": "https://docs.renovatebot.com/renovate-schema.json",
@@ -46,6 +54,26 @@ final class RenovateConfig implements RepositoryPart {
                 }
                 """.formatted(json(argocd.chart()), json(argocd.repository())));
     }
+
+    /** Renovate's flux manager bumps the HelmReleases' chart versions; a regex the Flux pin of deploy.sh. */
+    private static final String FLUX = """
+            {
+              "$schema": "https://docs.renovatebot.com/renovate-schema.json",
+              "extends": ["config:recommended"],
+              "flux": {
+                "fileMatch": ["^flux/.+\\\\.yaml$"]
+              },
+              "customManagers": [
+                {
+                  "customType": "regex",
+                  "fileMatch": ["^deploy\\\\.sh$"],
+                  "matchStrings": ["FLUX_VERSION=\\"(?<currentValue>[^\\"]+)\\""],
+                  "depNameTemplate": "fluxcd/flux2",
+                  "datasourceTemplate": "github-releases"
+                }
+              ]
+            }
+            """;
 
     /** A JSON string literal. */
     private static String json(String s) {

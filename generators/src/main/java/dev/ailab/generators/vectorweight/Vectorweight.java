@@ -152,8 +152,29 @@ public final class Vectorweight {
             throw new OperationFailedException("the output " + planned.output() + " exists and is not a folder",
                     "choose another folder with --dir");
         }
+        checkSecretRecipients(validate(configFile), planned.output());
         ApplyResult applied = store(planned.output()).apply(planned.plan(), force);
         return new Outcome(planned.output(), planned.plan(), applied, planned.warnings());
+    }
+
+    /**
+     * Refuses to write a repository whose SOPS secrets lack a recipient the config names for
+     * their cluster: after a push, that cluster's engine could not decrypt them.
+     */
+    private static void checkSecretRecipients(ToolkitConfig config, Path dir) {
+        ClusterSecrets secrets = new ClusterSecrets(config, dir);
+        List<String> problems = new ArrayList<>();
+        for (ClusterSecrets.Entry e : secrets.list()) {
+            List<String> missing = new ArrayList<>(secrets.recipients(e.cluster()));
+            missing.removeAll(e.recipients());
+            if (!missing.isEmpty()) {
+                problems.add(e.path() + " is not encrypted for " + String.join(", ", missing));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new OperationFailedException(String.join("; ", problems) + " (nothing was written)",
+                    "re-encrypt them with 'vectorweight secrets rotate --identity FILE', then generate again");
+        }
     }
 
     public StateStore store(Path dir) {

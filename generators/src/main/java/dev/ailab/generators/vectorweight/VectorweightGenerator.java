@@ -1,5 +1,6 @@
 package dev.ailab.generators.vectorweight;
 
+import dev.ailab.core.config.GitopsConfig;
 import dev.ailab.core.config.ToolkitConfig;
 import dev.ailab.generators.charts.ChartResolver;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class VectorweightGenerator {
     /** Recorded in the state file; bump when the output for an unchanged config changes. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final String GITIGNORE = "# vectorweight's run-time files; .vectorweight/state.json itself belongs in git\n"
             + "/.vectorweight/*.lock\n/.vectorweight/*.pending\n";
@@ -39,11 +40,22 @@ public final class VectorweightGenerator {
 
     /** Every part of the repository, each writing its own paths. */
     List<RepositoryPart> parts(Project p) {
+        if (p.engine == GitopsConfig.Engine.FLUX) {
+            return List.of(
+                    new Readme(p, charts),
+                    new FluxDeployScript(p),
+                    new RenovateConfig(charts, p.engine),
+                    new FluxObjects(p, charts),
+                    new SopsRules(p),
+                    new ClusterBaseChart(p),
+                    new ComponentValues(p));
+        }
         return List.of(
                 new Readme(p, charts),
                 new DeployScript(p, charts),
-                new RenovateConfig(charts),
+                new RenovateConfig(charts, p.engine),
                 new ArgoCdObjects(p, charts),
+                new SopsRules(p),
                 new ClusterBaseChart(p),
                 new ComponentValues(p));
     }

@@ -78,6 +78,24 @@ class VectorweightRulesTest {
     }
 
     @Test
+    void anUnknownGitopsEngineIsReportedWithItsPlaceAndTheChoices(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dev.ailab.generators.vectorweight.Fixtures.write(dir, "vw.yaml", """
+                project_name: lab
+                clusters:
+                  - name: one
+                    domain: one.example.com
+                gitops:
+                  engine: fluxcd
+                """);
+        dev.ailab.core.config.ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new dev.ailab.generators.vectorweight.Vectorweight(dev.ailab.generators.vectorweight.Fixtures.loader(dir)).validate(file),
+                dev.ailab.core.config.ConfigException.class);
+        assertThat(e).isNotNull();
+        String text = e.problems().get(0).format();
+        assertThat(text).startsWith(file + ":6:11: ").contains("fluxcd").contains("argocd").contains("flux").contains("hint: ");
+    }
+
+    @Test
     void requiredFields() {
         ToolkitConfig c = config(cluster(null, null));
         c.projectName = null;

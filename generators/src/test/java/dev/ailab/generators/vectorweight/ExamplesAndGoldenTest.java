@@ -56,6 +56,19 @@ class ExamplesAndGoldenTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"minimal", "production", "airgapped", "vector-stores", "cerbos-auth", "production_full"})
+    void everyExampleGeneratesForFluxAndARerunPlansNothing(String name) throws IOException {
+        Path config = FluxOutputTest.fluxConfig(home, name);
+        Vectorweight.Outcome outcome = new Vectorweight(Fixtures.loader(home)).generate(config, home.resolve("out"), home, false);
+        assertThat(outcome.applied().written()).contains("deploy.sh", "charts/cluster-base/Chart.yaml")
+                .anyMatch(p -> p.endsWith("/flux-system/sync.yaml")).noneMatch(p -> p.startsWith("argocd/"));
+        assertThat(new Vectorweight(Fixtures.loader(home)).plan(config, home.resolve("out"), home).plan().upToDate()).isTrue();
+        Path argo = EXAMPLES.resolve(name + ".yaml");
+        new Vectorweight(Fixtures.loader(home)).generate(argo, home.resolve("argo"), home, false);
+        assertThat(new Vectorweight(Fixtures.loader(home)).plan(argo, home.resolve("argo"), home).plan().upToDate()).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"minimal", "production"})
     void outputMatchesGoldenSnapshot(String name) throws IOException {
         GeneratedRepository repo = new VectorweightGenerator().generate(Fixtures.config(home, name));

@@ -183,6 +183,22 @@ class GeneratorTest {
     }
 
     @Test
+    void chromaAndQdrantGetTheKeysTheirChartsRead() throws IOException {
+        GeneratedRepository repo = generate("vector-stores");
+        JsonNode chroma = docs(text(repo, "clusters/chroma-lab/values/chroma.yaml")).get(0).path("chromadb");
+        // 40 GiB storage budget: two fifths is 16, at least 10
+        assertThat(chroma.path("dataVolumeSize").asText()).isEqualTo("16Gi");
+        assertThat(chroma.path("isPersistent").asBoolean()).isTrue();
+        assertThat(chroma.path("auth").path("existingSecret").asText()).isEqualTo(ChartQuirks.CHROMA_AUTH_SECRET);
+        JsonNode qdrant = docs(text(repo, "clusters/qdrant-lab/values/qdrant.yaml")).get(0);
+        assertThat(qdrant.path("updateVolumeFsOwnership").isBoolean()).isTrue();
+        assertThat(qdrant.path("updateVolumeFsOwnership").asBoolean()).isFalse();
+        JsonNode base = docs(text(repo, "clusters/chroma-lab/values/base.yaml")).get(0);
+        assertThat(base.path("namespaces").get(1).path("podSecurity").asText()).isEqualTo("baseline");
+        assertThat(text(repo, "README.md")).contains("- `chroma`: `baseline`, because chart chromadb 0.1.23 writes one");
+    }
+
+    @Test
     void podSecurityIsRestrictedExceptForTheGpuOperator() throws IOException {
         JsonNode base = docs(text(generate("production"), "clusters/ai-cluster/values/base.yaml")).get(0);
         for (JsonNode ns : base.path("namespaces")) {

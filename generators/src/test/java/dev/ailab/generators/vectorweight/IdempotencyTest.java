@@ -116,6 +116,25 @@ class IdempotencyTest {
     }
 
     @Test
+    void switchingEnginesIsAPlanThatPrunesTheOldEngineAndKeepsItsEditedFiles() throws IOException {
+        vw().generate(config(twoClusters("medium", "weaviate")), out(), home, false);
+        Files.writeString(out().resolve("argocd/apps/two/weaviate.yaml"), "# my notes\n", java.nio.file.StandardOpenOption.APPEND);
+        Path flux = config(twoClusters("medium", "weaviate") + "gitops:\n  engine: flux\n");
+        Vectorweight.Outcome switched = vw().generate(flux, out(), home, false);
+        assertThat(switched.applied().conflictsKept()).containsExactly("argocd/apps/two/weaviate.yaml");
+        assertThat(switched.applied().deleted()).contains("argocd/root.yaml", "argocd/project.yaml", "values/argocd.yaml",
+                "argocd/apps/one/base.yaml").noneMatch(p -> p.startsWith("clusters/"));
+        assertThat(switched.applied().written()).contains("flux/one/flux-system/sync.yaml", "flux/two/releases/weaviate.yaml");
+        assertThat(out().resolve("argocd/root.yaml")).doesNotExist();
+        assertThat(Files.readString(out().resolve("deploy.sh"))).contains("FLUX_VERSION=");
+        Vectorweight.Outcome again = vw().plan(flux, out(), home);
+        assertThat(again.plan().upToDate()).isTrue();
+        Vectorweight.Outcome back = vw().generate(config(twoClusters("medium", "weaviate")), out(), home, false);
+        assertThat(back.applied().deleted()).contains("flux/one/flux-system/sync.yaml");
+        assertThat(out().resolve("flux")).doesNotExist();
+    }
+
+    @Test
     void overrideFilesAreNeverTouched() throws IOException {
         Path cfg = config(twoClusters("medium", "weaviate"));
         vw().generate(cfg, out(), home, false);
