@@ -17,11 +17,16 @@ final class Project {
     final boolean autoCreateRepositories;
 
     Project(ToolkitConfig config) {
+        this(config, dev.ailab.generators.charts.ChartResolver.upstream());
+    }
+
+    /** The GitOps repository's URL may move with the sources mode (an airgapped site hosts it inside). */
+    Project(ToolkitConfig config, dev.ailab.generators.charts.ChartResolver charts) {
         name = config.projectName;
         environment = (config.environment == null ? Environment.PRODUCTION : config.environment).name().toLowerCase(Locale.ROOT);
         String owner = config.github == null || config.github.owner == null || config.github.owner.isBlank()
                 ? "CHANGE-ME" : config.github.owner;
-        repoUrl = "https://github.com/" + owner + "/" + name + "-deployment.git";
+        repoUrl = charts.gitopsRepository("https://github.com/" + owner + "/" + name + "-deployment.git", owner, name + "-deployment");
         gpuOperator = Boolean.TRUE.equals(config.enableGpuOperator);
         autoCreateRepositories = Boolean.TRUE.equals(config.autoCreateRepositories);
         for (ClusterConfig c : config.clusters) {

@@ -13,13 +13,16 @@ final class RenovateConfig implements RepositoryPart {
 
     private final ChartLocation argocd;
 
+    private final boolean airgapped;
+
     RenovateConfig(ChartResolver charts) {
         this.argocd = charts.resolve(UpstreamChart.ARGO_CD);
+        this.airgapped = charts.airgapped();
     }
 
     @Override
     public void writeTo(OutputFiles out) {
-        out.text(PATH, """
+        String text = """
                 {
                   "$schema": "https://docs.renovatebot.com/renovate-schema.json",
                   "extends": ["config:recommended"],
@@ -44,7 +47,9 @@ final class RenovateConfig implements RepositoryPart {
                     }
                   ]
                 }
-                """.formatted(json(argocd.chart()), json(argocd.repository())));
+                """.formatted(json(argocd.chart()), json(argocd.repositoryOr("")));
+        // Airgapped output names no outside host, not even the schema's (nothing fetches it there).
+        out.text(PATH, airgapped ? text.replace("  \"$schema\": \"https://docs.renovatebot.com/renovate-schema.json\",\n", "") : text);
     }
 
     /** A JSON string literal. */

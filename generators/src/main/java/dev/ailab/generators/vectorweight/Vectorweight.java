@@ -81,7 +81,7 @@ public final class Vectorweight {
         }
         ToolkitConfig config = validate(configFile);
         Path dir = output != null ? output : defaultOutput(workingDir, config);
-        GeneratedRepository repo = generator.generate(config);
+        GeneratedRepository repo = generator.generate(config, configFile.toAbsolutePath().getParent());
         StateStore store = store(dir);
         Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash, repo.files(), repo.warnings());
         return new Outcome(dir, plan, null, repo.warnings());
