@@ -15,7 +15,6 @@ import java.util.SortedMap;
 import java.util.function.BiConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Packaged Helm charts ({@code CHART-VERSION.tgz}): unpacked into memory for vendoring, and
@@ -49,7 +48,7 @@ public final class ChartPackages {
 
     private static void unpackInto(InputStream in, String name, String prefix, SortedMap<String, byte[]> files)
             throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new java.util.zip.GZIPInputStream(in, 1 << 16))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (!e.isFile()) {

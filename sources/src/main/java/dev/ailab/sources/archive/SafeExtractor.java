@@ -24,7 +24,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
@@ -65,7 +64,11 @@ public final class SafeExtractor {
     }
 
     public Extracted extract(Path archive, Path target) {
-        String format = format(archive.getFileName().toString());
+        return extract(archive, target, format(archive.getFileName().toString()));
+    }
+
+    /** As {@link #extract(Path, Path)} with the format given ({@code tar}, {@code tar.gz}, {@code tar.zst}, {@code zip}). */
+    public Extracted extract(Path archive, Path target, String format) {
         if (format == null) {
             throw new InvalidInputException(archive + " is not an archive this tool reads",
                     "give a .tar.gz, .tar.zst, .tar or .zip file");
@@ -142,7 +145,7 @@ public final class SafeExtractor {
             try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(archive)))) {
                 counted = in;
                 InputStream unpacked = switch (format) {
-                    case "tar.gz" -> new GzipCompressorInputStream(in, true);
+                    case "tar.gz" -> new java.util.zip.GZIPInputStream(in, 1 << 16);
                     case "tar.zst" -> new ZstdCompressorInputStream(in);
                     default -> in;
                 };

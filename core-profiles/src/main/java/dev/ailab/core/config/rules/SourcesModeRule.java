@@ -19,14 +19,15 @@ public final class SourcesModeRule implements ConfigRule {
     private static final Map<Mode, List<String>> REQUIRED = Map.of(
             Mode.INTERNET, List.of(),
             Mode.AIRGAPPED_GIT, List.of("git_mirror", "image_registry"),
-            Mode.AIRGAPPED_ARCHIVE, List.of("archive", "archive_sha256", "image_registry"),
+            Mode.AIRGAPPED_ARCHIVE, List.of("archive", "image_registry"),
             Mode.LOCAL, List.of("local_path", "image_registry"));
 
     /** The fields a mode may have beyond the required ones. */
     private static final Map<Mode, Set<String>> OPTIONAL = Map.of(
             Mode.INTERNET, Set.of(),
             Mode.AIRGAPPED_GIT, Set.of("git_path_scheme", "chart_repository"),
-            Mode.AIRGAPPED_ARCHIVE, Set.of("chart_repository"),
+            // archive_sha256 is optional: the config that bundle create reads exists before its bundle does.
+            Mode.AIRGAPPED_ARCHIVE, Set.of("archive_sha256", "chart_repository"),
             Mode.LOCAL, Set.of("chart_repository"));
 
     @Override

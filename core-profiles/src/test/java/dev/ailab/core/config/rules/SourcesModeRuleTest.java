@@ -32,6 +32,7 @@ class SourcesModeRuleTest {
                 + "  git_path_scheme: \"{chart}/{version}\"\n  image_registry: registry.lab.internal:5000\n")).isEmpty();
         assertThat(problems("sources:\n  mode: airgapped_archive\n  archive: /srv/lab.bundle\n  archive_sha256: "
                 + "a".repeat(64) + "\n  image_registry: registry.lab.internal:5000\n")).isEmpty();
+        assertThat(problems("sources:\n  mode: airgapped_archive\n  archive: /srv/lab.bundle\n  image_registry: r\n")).isEmpty();
         assertThat(problems("sources:\n  mode: local\n  local_path: /srv/charts\n  image_registry: r.lab.internal\n"
                 + "  chart_repository: oci://r.lab.internal/charts\n")).isEmpty();
     }
