@@ -19,6 +19,33 @@ public final class OfflineCheck {
     private OfflineCheck() {
     }
 
+    /** The check as a rule, so each missing chart is a problem at the line of the field that names the source. */
+    public static dev.ailab.core.config.ConfigRule rule() {
+        return (config, at, problems) -> {
+            if (config.sources == null || config.sources.mode == null) {
+                return;
+            }
+            Path base = at.file() == null || at.file().toAbsolutePath().getParent() == null ? Path.of("")
+                    : at.file().toAbsolutePath().getParent();
+            String pointer = switch (config.sources.mode) {
+                case AIRGAPPED_ARCHIVE -> "/sources/archive";
+                case LOCAL -> "/sources/local_path";
+                case AIRGAPPED_GIT -> "/sources/git_mirror";
+                case INTERNET -> "/sources/mode";
+            };
+            List<String> missing;
+            try {
+                missing = missing(config, base);
+            } catch (dev.ailab.core.error.ToolkitException e) {
+                missing = List.of(e.getMessage());
+            }
+            for (String m : missing) {
+                problems.add(at.problem(pointer, m, "make a bundle for this config with 'vectorweight bundle create' on a "
+                        + "connected machine, then import it ('vectorweight bundle import')"));
+            }
+        };
+    }
+
     public static List<String> missing(ToolkitConfig config, Path baseDir) {
         SourcesConfig s = config.sources;
         List<String> missing = new ArrayList<>();

@@ -49,6 +49,13 @@ public final class Vectorweight {
         return loader.validateFile(file, VectorweightRules.all());
     }
 
+    /** As {@link #validate(Path)}, with more rules after the vectorweight ones (validate --offline-check). */
+    public ToolkitConfig validate(Path file, List<dev.ailab.core.config.ConfigRule> more) {
+        List<dev.ailab.core.config.ConfigRule> rules = new ArrayList<>(VectorweightRules.all());
+        rules.addAll(more);
+        return loader.validateFile(file, rules);
+    }
+
     /** The default output folder: {@code <project_name>-deployment} next to the working folder. */
     public static Path defaultOutput(Path workingDir, ToolkitConfig config) {
         return workingDir.resolve(config.projectName + "-deployment");
