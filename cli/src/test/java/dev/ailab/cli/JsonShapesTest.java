@@ -77,6 +77,7 @@ class JsonShapesTest {
     static Path base;
     static FakePodman podman;
     static TestUpstream upstream;
+    static dev.ailab.generators.bundle.HelmRepoServer charts;
     static final Map<String, JsonNode> outputs = new HashMap<>();
     static final Map<String, Shape> documented = new LinkedHashMap<>();
     static Set<String> enumNames;
@@ -152,12 +153,17 @@ class JsonShapesTest {
         Files.writeString(home.resolve("team.yaml"), "library:\n  branch: main\n");
         assertThat(vw().run("init", "--template", "minimal", "--file", "vw.yaml").exitCode()).isZero();
         upstream = new TestUpstream(tmp.resolve("up"), true);
+        charts = new dev.ailab.generators.bundle.HelmRepoServer(tmp.resolve("charts"),
+                List.of(dev.ailab.generators.charts.UpstreamChart.ARGO_CD));
     }
 
     @AfterAll
     static void close() {
         if (upstream != null) {
             upstream.close();
+        }
+        if (charts != null) {
+            charts.close();
         }
     }
 
@@ -245,6 +251,11 @@ class JsonShapesTest {
         c.add(Case.of("vectorweight plan", VW, 10, "plan", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight generate", VW, 0, "generate", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight plan", VW, 0, "plan", "-c", "vw.yaml", "--dir", "out"));
+        c.add(new Case("vectorweight bundle create", VW, () -> new String[] {"bundle", "create", "-c", "vw.yaml",
+            "--file", "lab.bundle", "--chart-repository", charts.url()}, 0, null));
+        c.add(Case.of("vectorweight bundle verify", VW, 0, "bundle", "verify", "lab.bundle"));
+        c.add(Case.of("vectorweight bundle import", VW, 0, "bundle", "import", "lab.bundle", "--dir", "site"));
+        c.add(Case.of("vectorweight bundle diff", VW, 0, "bundle", "diff", "lab.bundle", "lab.bundle"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml", "--file", "new-vw.yaml"));
 

@@ -25,6 +25,11 @@ public final class HelmRepoServer implements AutoCloseable {
     public final AtomicInteger requests = new AtomicInteger();
 
     public HelmRepoServer(Path root, List<UpstreamChart> charts) throws IOException {
+        this(root, charts, null);
+    }
+
+    /** With {@code image} (REPOSITORY:TAG) set, every chart's values run that image instead of nginx. */
+    public HelmRepoServer(Path root, List<UpstreamChart> charts, String image) throws IOException {
         this.root = root;
         Files.createDirectories(root);
         StringBuilder index = new StringBuilder("apiVersion: v1\nentries:\n");
@@ -36,6 +41,12 @@ public final class HelmRepoServer implements AutoCloseable {
             Path chartYaml = dir.resolve("Chart.yaml");
             Files.writeString(chartYaml, Files.readString(chartYaml).replaceAll("(?m)^version: .*$", "version: " + c.version)
                     .replaceAll("(?m)^appVersion: .*$", "appVersion: \"1.27." + (c.ordinal()) + "\""));
+            if (image != null) {
+                int colon = image.lastIndexOf(':');
+                Path values = dir.resolve("values.yaml");
+                Files.writeString(values, Files.readString(values).replace("repository: nginx", "repository: " + image.substring(0, colon))
+                        .replace("tag: \"\"", "tag: \"" + image.substring(colon + 1) + "\""));
+            }
             new Helm(dir).packageIt().withDestination(root).call();
             Path tgz = root.resolve(c.chart + "-" + c.version + ".tgz");
             index.append("  ").append(c.chart).append(":\n    - name: ").append(c.chart).append("\n      version: ")
