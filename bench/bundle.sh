@@ -74,25 +74,27 @@ enable_gpu_operator: true
 github: {owner: bench}
 CONF
 
-manual() {
-  local d="$work/manual"
-  rm -rf "$d" && mkdir -p "$d"
-  curl -fsS -o "$d/index.yaml" "$url/index.yaml"
-  for c in $charts; do
-    curl -fsS -o "$d/${c%%:*}-${c#*:}.tgz" "$url/${c%%:*}-${c#*:}.tgz"
-  done
-  tar -C "$d" -czf "$work/manual.tar.gz" .
-  sha256sum "$work/manual.tar.gz" > "$work/manual.sha256"
-}
-export -f manual
-export work url charts
+# The manual pipeline as a script of its own (hyperfine runs commands through sh).
+cat > "$work/manual.sh" <<MANUAL
+#!/usr/bin/env bash
+set -euo pipefail
+d="$work/manual"
+rm -rf "\$d" && mkdir -p "\$d"
+curl -fsS -o "\$d/index.yaml" "$url/index.yaml"
+for c in $charts; do
+  curl -fsS -o "\$d/\${c%%:*}-\${c#*:}.tgz" "$url/\${c%%:*}-\${c#*:}.tgz"
+done
+tar -C "\$d" -czf "$work/manual.tar.gz" .
+sha256sum "$work/manual.tar.gz" > "$work/manual.sha256"
+MANUAL
+bash "$work/manual.sh"
 
 "$vw" bundle create -c "$work/vw.yaml" --file "$work/warm.bundle" --chart-repository "$url" >/dev/null 2>&1
 
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown "$RESULTS_DIR/bundle-create.md" \
   -n "vectorweight bundle create (6 charts)" \
   "$vw bundle create -c $work/vw.yaml --file $work/b.bundle --chart-repository $url" \
-  -n "curl + tar czf + sha256sum (6 charts)" "bash -c manual"
+  -n "curl + tar czf + sha256sum (6 charts)" "bash $work/manual.sh"
 
 # Verify: the bundle, against sha256sum -c over the same files unpacked.
 mkdir -p "$work/unpacked"
