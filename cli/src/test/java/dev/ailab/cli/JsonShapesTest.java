@@ -77,6 +77,7 @@ class JsonShapesTest {
     static Path base;
     static FakePodman podman;
     static TestUpstream upstream;
+    static dev.ailab.generators.bundle.HelmRepoServer charts;
     static final Map<String, JsonNode> outputs = new HashMap<>();
     static final Map<String, Shape> documented = new LinkedHashMap<>();
     static Set<String> enumNames;
@@ -155,12 +156,17 @@ class JsonShapesTest {
         Files.writeString(home.resolve("sops-key.txt"), sopsKey.fileText(java.time.Instant.now()));
         Files.writeString(home.resolve("vw-sops.yaml"), dev.ailab.cli.vectorweight.VectorweightSecretsTest.config("flux", sopsKey.recipient()));
         upstream = new TestUpstream(tmp.resolve("up"), true);
+        charts = new dev.ailab.generators.bundle.HelmRepoServer(tmp.resolve("charts"),
+                List.of(dev.ailab.generators.charts.UpstreamChart.ARGO_CD));
     }
 
     @AfterAll
     static void close() {
         if (upstream != null) {
             upstream.close();
+        }
+        if (charts != null) {
+            charts.close();
         }
     }
 
@@ -265,6 +271,11 @@ class JsonShapesTest {
         c.add(Case.of("vectorweight secrets list", VW, 0, "secrets", "list", "-c", "vw-sops.yaml", "--dir", "sops-out"));
         c.add(Case.of("vectorweight secrets verify", VW, 0, "secrets", "verify", "-c", "vw-sops.yaml", "--dir", "sops-out", "-i", "sops-key.txt"));
         c.add(Case.of("vectorweight secrets rotate", VW, 0, "secrets", "rotate", "-c", "vw-sops.yaml", "--dir", "sops-out", "-i", "sops-key.txt"));
+        c.add(new Case("vectorweight bundle create", VW, () -> new String[] {"bundle", "create", "-c", "vw.yaml",
+            "--file", "lab.bundle", "--chart-repository", charts.url()}, 0, null));
+        c.add(Case.of("vectorweight bundle verify", VW, 0, "bundle", "verify", "lab.bundle"));
+        c.add(Case.of("vectorweight bundle import", VW, 0, "bundle", "import", "lab.bundle", "--dir", "site"));
+        c.add(Case.of("vectorweight bundle diff", VW, 0, "bundle", "diff", "lab.bundle", "lab.bundle"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml"));
         c.add(Case.of("vectorweight migrate", VW, 0, "migrate", "old-vw.yaml", "--file", "new-vw.yaml"));
 

@@ -27,7 +27,7 @@ class ModuleBoundaryTest {
             "hub", List.of("core"),
             "sources", List.of("core"),
             "deployment", List.of("core"),
-            "generators", List.of("core", "deployment"),
+            "generators", List.of("core", "deployment", "sources"),
             "integrations", List.of("core", "sources", "hub"),
             "cli", List.of("core", "hub", "sources", "deployment", "generators", "integrations"));
 

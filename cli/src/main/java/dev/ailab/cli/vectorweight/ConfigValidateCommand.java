@@ -8,6 +8,7 @@ import dev.ailab.cli.ValidationReport;
 import dev.ailab.core.config.ConfigException;
 import dev.ailab.core.config.ToolkitConfig;
 import dev.ailab.core.error.ExitCodes;
+import dev.ailab.generators.bundle.OfflineCheck;
 import dev.ailab.generators.vectorweight.VectorweightGenerator;
 import dev.ailab.generators.vectorweight.Vectorweight;
 import java.nio.file.Path;
@@ -25,13 +26,18 @@ import picocli.CommandLine.Spec;
                 "Every problem is reported at once as FILE:LINE:COLUMN: message, with a hint."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 valid, 2 invalid (every problem listed on stderr)", "",
-                  "Example:", "  vectorweight validate --config vectorweight.yaml"})
+                  "Examples:", "  vectorweight validate --config vectorweight.yaml",
+                  "  vectorweight validate -c vectorweight.yaml --offline-check"})
 public class ConfigValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The vectorweight config file.")
     Path config;
+
+    @Option(names = "--offline-check", description = "Airgapped modes: also check that the bundle, local folder or git "
+            + "mirror holds every chart at its pinned version; each missing one is a problem.")
+    boolean offlineCheck;
 
     @Mixin
     OutputMixin output;
@@ -42,7 +48,8 @@ public class ConfigValidateCommand implements Callable<Integer> {
         Path file = context.workingDir().resolve(config);
         ToolkitConfig cfg;
         try {
-            cfg = new Vectorweight(context.configLoader()).validate(file);
+            Vectorweight vw = new Vectorweight(context.configLoader());
+            cfg = offlineCheck ? vw.validate(file, List.of(OfflineCheck.rule())) : vw.validate(file);
         } catch (ConfigException e) {
             if (!output.json()) {
                 throw e;
@@ -53,7 +60,7 @@ public class ConfigValidateCommand implements Callable<Integer> {
             JsonOutput.write(spec.commandLine().getOut(), doc);
             return ExitCodes.USAGE;
         }
-        List<String> warnings = new VectorweightGenerator().generate(cfg).warnings();
+        List<String> warnings = new VectorweightGenerator().generate(cfg, file.toAbsolutePath().getParent()).warnings();
         if (output.json()) {
             var doc = report(file, true, cfg.clusters.size(), warnings);
             doc.putArray("problems");

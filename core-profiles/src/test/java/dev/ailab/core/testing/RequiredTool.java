@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class RequiredTool {
     /** The names CI_REQUIRE may hold; a name outside this list is a typo that would skip silently. */
     public static final Set<String> KNOWN = Set.of(
-            "age", "chromium", "git", "groff", "kubectl", "make", "node", "patch", "podman", "podman-compose", "postgres", "pytest", "sha256sum", "shellcheck", "sshd",
-            "systemd", "tar");
+            "age", "chromium", "git", "groff", "kubectl", "make", "node", "patch", "podman", "podman-compose", "postgres", "pytest",
+            "registry", "sha256sum", "shellcheck", "skopeo", "sshd", "systemd", "tar");
 
     private static final Set<String> REQUIRED = parse(System.getenv("CI_REQUIRE"));
 

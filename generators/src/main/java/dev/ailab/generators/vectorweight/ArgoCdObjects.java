@@ -51,8 +51,9 @@ final class ArgoCdObjects implements RepositoryPart {
         sourceRepos.add(p.repoUrl);
         TreeSet<String> upstream = new TreeSet<>();
         for (UpstreamChart u : UpstreamChart.values()) {
-            upstream.add(charts.resolve(u).repository());
+            upstream.add(charts.resolve(u).repositoryOr(p.repoUrl));
         }
+        upstream.remove(p.repoUrl);
         sourceRepos.addAll(upstream);
         List<Object> destinations = new ArrayList<>();
         for (ResolvedCluster c : p.clusters) {
@@ -100,8 +101,10 @@ final class ArgoCdObjects implements RepositoryPart {
             valueFiles.add("$values/" + overridesFile);
         }
         Map<String, Object> helm = map("releaseName", chart.component, "valueFiles", valueFiles, "ignoreMissingValueFiles", true);
-        Map<String, Object> app = application(name, cluster, chart.component, namespace, wave, List.of(
-                map("repoURL", at.repository(), "chart", at.chart(), "targetRevision", at.version(), "helm", helm),
+        Map<String, Object> source = at.inGit()
+                ? map("repoURL", at.repositoryOr(p.repoUrl), "path", at.path(), "targetRevision", "HEAD", "helm", helm)
+                : map("repoURL", at.repository(), "chart", at.chart(), "targetRevision", at.version(), "helm", helm);
+        Map<String, Object> app = application(name, cluster, chart.component, namespace, wave, List.of(source,
                 map("repoURL", p.repoUrl, "targetRevision", "HEAD", "ref", "values")));
         ignoreVolatileObjects(app, chart, namespace);
         return app;

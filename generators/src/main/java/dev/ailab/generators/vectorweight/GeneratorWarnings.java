@@ -1,11 +1,9 @@
 package dev.ailab.generators.vectorweight;
 
 import dev.ailab.core.config.ClusterConfig;
-import dev.ailab.core.config.SourcesConfig;
 import dev.ailab.core.config.ToolkitConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** What the generated repository does not do although the config asks for it, or needs before it can sync. */
 final class GeneratorWarnings {
@@ -21,10 +19,6 @@ final class GeneratorWarnings {
         if (config.github == null || config.github.owner == null || config.github.owner.isBlank()) {
             warnings.add("github.owner is not set: Argo CD objects point at the placeholder " + p.repoUrl
                     + "; set github.owner (or edit the URL) before syncing");
-        }
-        if (config.sources != null && config.sources.mode != null && config.sources.mode != SourcesConfig.Mode.INTERNET) {
-            warnings.add("sources.mode " + config.sources.mode.name().toLowerCase(Locale.ROOT)
-                    + ": airgapped chart sources are not yet available; charts are referenced from their upstream repositories");
         }
         for (ClusterConfig c : config.clusters) {
             if (Boolean.TRUE.equals(c.gpuEnabled) && !Boolean.TRUE.equals(config.enableGpuOperator)) {

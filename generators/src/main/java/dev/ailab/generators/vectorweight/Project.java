@@ -21,11 +21,16 @@ final class Project {
     final java.util.Map<String, List<String>> sopsRecipients = new java.util.LinkedHashMap<>();
 
     Project(ToolkitConfig config) {
+        this(config, dev.ailab.generators.charts.ChartResolver.upstream());
+    }
+
+    /** The GitOps repository's URL may move with the sources mode (an airgapped site hosts it inside). */
+    Project(ToolkitConfig config, dev.ailab.generators.charts.ChartResolver charts) {
         name = config.projectName;
         environment = (config.environment == null ? Environment.PRODUCTION : config.environment).name().toLowerCase(Locale.ROOT);
         String owner = config.github == null || config.github.owner == null || config.github.owner.isBlank()
                 ? "CHANGE-ME" : config.github.owner;
-        repoUrl = "https://github.com/" + owner + "/" + name + "-deployment.git";
+        repoUrl = charts.gitopsRepository("https://github.com/" + owner + "/" + name + "-deployment.git", owner, name + "-deployment");
         gpuOperator = Boolean.TRUE.equals(config.enableGpuOperator);
         autoCreateRepositories = Boolean.TRUE.equals(config.autoCreateRepositories);
         engine = config.gitops == null ? GitopsConfig.Engine.ARGOCD : config.gitops.engineOrDefault();

@@ -38,7 +38,8 @@ final class Readme implements RepositoryPart {
         StringBuilder upstream = new StringBuilder();
         for (UpstreamChart u : UpstreamChart.values()) {
             ChartLocation at = charts.resolve(u);
-            upstream.append("| ").append(u.component).append(" | ").append(at.repository()).append(" | ")
+            upstream.append("| ").append(u.component).append(" | ").append(at.repositoryOr("this repository")
+                            + (at.inGit() ? " (" + at.path() + ")" : "")).append(" | ")
                     .append(at.chart()).append(" | ").append(at.version()).append(" |\n");
         }
         return ("""

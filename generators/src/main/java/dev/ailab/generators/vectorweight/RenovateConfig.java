@@ -16,18 +16,17 @@ final class RenovateConfig implements RepositoryPart {
     private final ChartLocation argocd;
     private final GitopsConfig.Engine engine;
 
+    private final boolean airgapped;
+
     RenovateConfig(ChartResolver charts, GitopsConfig.Engine engine) {
         this.argocd = charts.resolve(UpstreamChart.ARGO_CD);
         this.engine = engine;
+        this.airgapped = charts.airgapped();
     }
 
     @Override
     public void writeTo(OutputFiles out) {
-        if (engine == GitopsConfig.Engine.FLUX) {
-            out.text(PATH, FLUX);
-            return;
-        }
-        out.text(PATH, """
+        String text = engine == GitopsConfig.Engine.FLUX ? FLUX : """
                 {
                   "$schema": "https://docs.renovatebot.com/renovate-schema.json",
                   "extends": ["config:recommended"],
@@ -52,7 +51,9 @@ final class RenovateConfig implements RepositoryPart {
                     }
                   ]
                 }
-                """.formatted(json(argocd.chart()), json(argocd.repository())));
+                """.formatted(json(argocd.chart()), json(argocd.repositoryOr("")));
+        // Airgapped output names no outside host, not even the schema's (nothing fetches it there).
+        out.text(PATH, airgapped ? text.replace("  \"$schema\": \"https://docs.renovatebot.com/renovate-schema.json\",\n", "") : text);
     }
 
     /** Renovate's flux manager bumps the HelmReleases' chart versions; a regex the Flux pin of deploy.sh. */

@@ -80,6 +80,13 @@ public final class Vectorweight {
         return others.equals(Sha256.of(new byte[0])) ? Sha256.of(raw) : Sha256.of(raw) + "+" + others;
     }
 
+    /** As {@link #validate(Path)} (every layer), with more rules after the vectorweight ones (validate --offline-check). */
+    public ToolkitConfig validate(Path file, List<dev.ailab.core.config.ConfigRule> more) {
+        List<dev.ailab.core.config.ConfigRule> rules = new ArrayList<>(VectorweightRules.all());
+        rules.addAll(more);
+        return loader.load(file, Map.of(), rules).config();
+    }
+
     /** The default output folder: {@code <project_name>-deployment} next to the working folder. */
     public static Path defaultOutput(Path workingDir, ToolkitConfig config) {
         return workingDir.resolve(config.projectName + "-deployment");
@@ -112,7 +119,7 @@ public final class Vectorweight {
         }
         ToolkitConfig config = validate(configFile);
         Path dir = output != null ? output : defaultOutput(workingDir, config);
-        GeneratedRepository repo = generator.generate(config);
+        GeneratedRepository repo = generator.generate(config, configFile.toAbsolutePath().getParent());
         StateStore store = store(dir);
         Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash, repo.files(), repo.warnings());
         return new Outcome(dir, plan, null, repo.warnings());

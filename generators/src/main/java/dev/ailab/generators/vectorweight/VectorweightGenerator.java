@@ -20,26 +20,39 @@ public final class VectorweightGenerator {
 
     private final ChartResolver charts;
 
+    /** Chart locations from each config's {@code sources.mode}. */
     public VectorweightGenerator() {
-        this(ChartResolver.upstream());
+        this(null);
     }
 
+    /** Every chart from {@code charts}, whatever the config's mode says (null: from the mode). */
     public VectorweightGenerator(ChartResolver charts) {
         this.charts = charts;
     }
 
     public GeneratedRepository generate(ToolkitConfig config) {
-        Project p = new Project(config);
+        return generate(config, null);
+    }
+
+    /** As {@link #generate(ToolkitConfig)}; relative paths of {@code sources} are read from {@code baseDir}. */
+    public GeneratedRepository generate(ToolkitConfig config, java.nio.file.Path baseDir) {
+        ChartResolver resolver = charts != null ? charts : ChartResolver.forConfig(config, baseDir);
+        Project p = new Project(config, resolver);
         OutputFiles out = new OutputFiles();
         out.text(".gitignore", GITIGNORE);
-        for (RepositoryPart part : parts(p)) {
+        for (RepositoryPart part : parts(p, resolver)) {
             part.writeTo(out);
         }
+        resolver.vendoredFiles().forEach(out::bytes);
         return new GeneratedRepository(out.files(), GeneratorWarnings.of(config, p));
     }
 
     /** Every part of the repository, each writing its own paths. */
     List<RepositoryPart> parts(Project p) {
+        return parts(p, charts != null ? charts : ChartResolver.upstream());
+    }
+
+    private static List<RepositoryPart> parts(Project p, ChartResolver charts) {
         if (p.engine == GitopsConfig.Engine.FLUX) {
             return List.of(
                     new Readme(p, charts),

@@ -53,7 +53,7 @@ final class GitSourceHandler implements SourceHandler {
             }
             String id = repo.fetch(branch, auth, progress);
             repo.forceTo(id);
-            return new SourceRevision(id, repo.commit(id).subject());
+            return new SourceRevision(id, repo.commit(id).subject(), GitErrors.redact(request.location()), -1, null);
         }
         if (Files.exists(target)) {
             throw new InvalidInputException(target + " exists and is not a git clone", "choose an empty or missing folder");
@@ -66,6 +66,6 @@ final class GitSourceHandler implements SourceHandler {
         git.cloneBranch(request.location(), branch, request.depth(), target, auth, progress);
         GitClient.GitRepository repo = git.open(target);
         String id = repo.resolve("HEAD");
-        return new SourceRevision(id, repo.commit(id).subject());
+        return new SourceRevision(id, repo.commit(id).subject(), GitErrors.redact(request.location()), -1, null);
     }
 }

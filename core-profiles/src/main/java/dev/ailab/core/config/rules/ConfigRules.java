@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The rules beyond the schema that hold for every config file: complete clusters, DNS names,
  * no duplicate clusters, GPU settings that agree, a vector store that fits its size preset,
- * sane resource overrides. {@code ai-lab config validate}, {@code ai-config config validate} and
+ * sane resource overrides, source modes with their own fields. {@code ai-lab config validate}, {@code ai-config config validate} and
  * (with the one rule a deployment adds) {@code vectorweight validate} all run these.
  */
 public final class ConfigRules {
@@ -28,6 +28,6 @@ public final class ConfigRules {
 
     private static List<ConfigRule> withRequired(RequiredFieldsRule required) {
         return List.of(required, new DnsNamesRule(), new DuplicateClustersRule(),
-                new GpuRule(), new VectorStoreSizeRule(), new ResourceOverridesRule());
+                new GpuRule(), new VectorStoreSizeRule(), new ResourceOverridesRule(), new SourcesModeRule());
     }
 }

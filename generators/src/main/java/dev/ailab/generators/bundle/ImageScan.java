@@ -1,0 +1,87 @@
+package dev.ailab.generators.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The images a chart needs: every {@code image} of a container, init container or ephemeral
+ * container in its rendered objects, and the images its own values name (an {@code image:}
+ * string, or a map with {@code repository} and {@code tag}, with {@code registry} when given).
+ */
+final class ImageScan {
+    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private ImageScan() {
+    }
+
+    static void fromRendered(String manifests, Set<String> into) throws IOException {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(manifests)) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc != null) {
+                    walkObjects(doc, into);
+                }
+            }
+        }
+    }
+
+    private static void walkObjects(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (CONTAINER_LISTS.contains(f.getKey()) && f.getValue().isArray()) {
+                    for (JsonNode c : f.getValue()) {
+                        String image = c.path("image").asText("");
+                        if (!image.isBlank()) {
+                            into.add(image.trim());
+                        }
+                    }
+                } else {
+                    walkObjects(f.getValue(), into);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> walkObjects(n, into));
+        }
+    }
+
+    static void fromValues(byte[] valuesYaml, Set<String> into) throws IOException {
+        JsonNode root = YAML.readTree(valuesYaml);
+        if (root != null) {
+            walkValues(root, into);
+        }
+    }
+
+    private static void walkValues(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            JsonNode repository = node.get("repository");
+            JsonNode tag = node.get("tag");
+            if (repository != null && repository.isTextual() && tag != null && (tag.isTextual() || tag.isNumber())
+                    && !tag.asText().isBlank() && !repository.asText().isBlank()) {
+                JsonNode registry = node.get("registry");
+                String prefix = registry != null && registry.isTextual() && !registry.asText().isBlank() ? registry.asText() + "/" : "";
+                into.add(prefix + repository.asText() + ":" + tag.asText());
+            }
+            node.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("image") && f.getValue().isTextual() && looksLikeImage(f.getValue().asText())) {
+                    into.add(f.getValue().asText().trim());
+                } else {
+                    walkValues(f.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> walkValues(n, into));
+        }
+    }
+
+    private static boolean looksLikeImage(String s) {
+        return s.matches("[a-z0-9][a-z0-9._/:@-]*[:@][A-Za-z0-9._:-]+") && !s.contains("://");
+    }
+}
