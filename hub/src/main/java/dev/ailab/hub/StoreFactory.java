@@ -188,7 +188,30 @@ public final class StoreFactory implements AutoCloseable {
                 throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
         }
-        return dataSource.getConnection();
+        if (vendor != Vendor.SQLITE) {
+            return dataSource.getConnection();
+        }
+        // sqlite-jdbc applies journal_mode=WAL before busy_timeout when it opens a connection, so
+        // an open that races another process creating or migrating the file fails at once with
+        // SQLITE_BUSY instead of waiting: wait here, for as long as the busy timeout would.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MS);
+        for (long pause = 5; ; pause = Math.min(pause * 2, 100)) {
+            try {
+                return dataSource.getConnection();
+            } catch (org.sqlite.SQLiteException e) {
+                boolean busy = e.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
+                        || e.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED;
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
