@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = "Airgapped bundles of charts, images and the generated repository: create, verify, import, diff.",
         footerHeading = "%nExamples:%n",
-        footer = {"  vectorweight bundle create --config vectorweight.yaml --file lab.bundle --images",
+        footer = {"  vectorweight bundle create -c vw.yaml --file lab.bundle --images",
                   "  vectorweight bundle verify lab.bundle",
                   "  vectorweight bundle import lab.bundle --dir /srv/vectorweight"})
 public class BundleCommand extends GroupCommand {

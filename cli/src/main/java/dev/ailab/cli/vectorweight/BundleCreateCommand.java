@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
         footer = {"  0 written, 2 invalid config, 3 a repository or registry failed (or a digest did not match)", "",
                   "Examples:",
                   "  vectorweight bundle create --config vectorweight.yaml",
-                  "  vectorweight bundle create -c vectorweight.yaml --file lab.bundle --images --platform linux/amd64",
-                  "  vectorweight bundle create -c vectorweight.yaml --chart-repository https://charts.example.internal"})
+                  "  vectorweight bundle create -c vw.yaml --images --platform linux/arm64",
+                  "  vectorweight bundle create -c vw.yaml --chart-repository https://charts.lab"})
 public class BundleCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

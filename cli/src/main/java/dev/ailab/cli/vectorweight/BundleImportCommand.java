@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         footer = {"  0 imported, 1 the bundle failed verification (nothing imported), 3 the registry failed", "",
                   "Examples:",
                   "  vectorweight bundle import lab.bundle --dir /srv/vectorweight",
-                  "  vectorweight bundle import lab.bundle --dir site --registry registry.lab.internal:5000"})
+                  "  vectorweight bundle import lab.bundle --dir site --registry reg.lab:5000"})
 public class BundleImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
