@@ -59,4 +59,4 @@ fi
 {
   echo "AI_LAB_TEST_CONTAINERS_CONF=$conf"
   echo "AI_LAB_TEST_PODMAN_IMAGE=$image"
-} >> "$CI_ENV_FILE"
+} >> "${CI_ENV_FILE:-/dev/stdout}"

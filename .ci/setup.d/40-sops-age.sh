@@ -11,4 +11,4 @@ if [ ! -f "$dir/node_modules/sops-age/package.json" ]; then
   mkdir -p "$dir"
   npm install --no-audit --no-fund --prefix "$dir" sops-age@4.0.2 >/dev/null
 fi
-echo "AI_LAB_SOPS_AGE_DIR=$dir" >>"${CI_ENV_FILE:?}"
+echo "AI_LAB_SOPS_AGE_DIR=$dir" >>"${CI_ENV_FILE:-/dev/stdout}"
