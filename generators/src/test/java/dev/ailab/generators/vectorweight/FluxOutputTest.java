@@ -79,6 +79,7 @@ class FluxOutputTest {
         }
         // every vendorable chart in use: no GPU operator (only its values.yaml is test data)
         String base = ImageRewriteTest.CLUSTERS.replace("enable_gpu_operator: true", "enable_gpu_operator: false")
+                .replace("gpu_enabled: true", "gpu_enabled: false")
                 + "gitops:\n  engine: flux\nsources:\n  image_registry: " + ImageRewriteTest.REGISTRY + "\n";
         Map<String, Path> configs = new LinkedHashMap<>();
         configs.put("flux-local", Fixtures.write(dir, "flux-local.yaml", base + "  mode: local\n  local_path: site-charts\n"));
@@ -416,7 +417,7 @@ class FluxOutputTest {
                 String text = new String(bytes, StandardCharsets.UTF_8)
                         .replace("\"$schema\": \"https://json-schema.org/", "");
                 assertThat(text).as(name + ": " + path).doesNotContain("github.com", "ghcr.io", "docker.io", "cr.weaviate.io",
-                        "github.io", "cerbos.dev");
+                        "github.io", "download.cerbos.dev", "nvcr.io", "quay.io");
             });
         }
     }

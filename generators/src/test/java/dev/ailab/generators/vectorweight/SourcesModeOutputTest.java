@@ -67,7 +67,8 @@ class SourcesModeOutputTest {
             Matcher i = IMAGE.matcher(text);
             while (i.find()) {
                 String ref = i.group(2);
-                String rest = dev.ailab.generators.charts.ImageKeys.withoutHost(ref);
+                // a registry key holds nothing but a host (Weaviate's image.registry)
+                String rest = i.group(1).equals("registry") ? "" : dev.ailab.generators.charts.ImageKeys.withoutHost(ref);
                 if (!rest.equals(ref) && !ref.contains("://")) {
                     String host = rest.isEmpty() ? ref : ref.substring(0, ref.length() - rest.length() - 1);
                     hosts.add(host.replaceFirst(":\\d+$", "") + "  (" + path + ", image)");
