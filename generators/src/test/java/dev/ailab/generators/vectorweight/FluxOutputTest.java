@@ -257,6 +257,16 @@ class FluxOutputTest {
         }
     }
 
+    /** The generated files under {@code out}, as generate would write them. */
+    private static Path writeTree(GeneratedRepository repo, Path out) throws IOException {
+        for (Map.Entry<String, byte[]> f : repo.files().entrySet()) {
+            Path to = out.resolve(f.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, f.getValue());
+        }
+        return out;
+    }
+
     private static boolean reachesItself(String start, Map<String, List<String>> edges) {
         List<String> todo = new ArrayList<>(edges.getOrDefault(start, List.of()));
         Set<String> seen = new HashSet<>();
@@ -305,16 +315,7 @@ class FluxOutputTest {
     @Test
     void helmRendersTheLocalChartWithEveryBaseReleasesValues() throws IOException {
         GeneratedRepository repo = repos.get("production_full");
-        Path out = home.resolve("render");
-        repo.files().forEach((path, bytes) -> {
-            try {
-                Path f = out.resolve(path);
-                Files.createDirectories(f.getParent());
-                Files.write(f, bytes);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Path out = writeTree(repo, home.resolve("render"));
         int rendered = 0;
         for (Map.Entry<String, JsonNode> doc : fluxDocs(repo).entrySet()) {
             JsonNode spec = doc.getValue().path("spec");
@@ -360,16 +361,7 @@ class FluxOutputTest {
         int rendered = 0;
         for (String name : List.of("flux-local", "flux-archive")) {
             GeneratedRepository repo = repos.get(name);
-            Path out = home.resolve("render-" + name);
-            repo.files().forEach((path, bytes) -> {
-                try {
-                    Path f = out.resolve(path);
-                    Files.createDirectories(f.getParent());
-                    Files.write(f, bytes);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            Path out = writeTree(repo, home.resolve("render-" + name));
             // helm-java would ask a cluster for the charts' lookups; helm template answers "nothing"
             try (Stream<Path> dirs = Files.walk(out.resolve("charts"), 3)) {
                 for (Path t : (Iterable<Path>) dirs.filter(d -> d.getFileName().toString().equals("templates"))::iterator) {
@@ -420,6 +412,26 @@ class FluxOutputTest {
                         "github.io", "download.cerbos.dev", "nvcr.io", "quay.io");
             });
         }
+    }
+
+    @Test
+    void anAirgappedDeployScriptTakesFluxFromAManifestFileOnly() throws IOException, InterruptedException {
+        Path dir = home.resolve("deploy-airgapped");
+        new Vectorweight(Fixtures.loader(home)).generate(airgappedFluxConfigs(home).get("flux-local"), dir, home, false);
+        assertThat(run(dir, Map.of(), RequiredTool.onPath("shellcheck").toString(), "--severity=style", "deploy.sh")).startsWith("0:");
+        Path bin = Files.createDirectories(home.resolve("bin-airgapped"));
+        Path log = home.resolve("kubectl-airgapped.log");
+        Path kubectl = bin.resolve("kubectl");
+        Files.writeString(kubectl, "#!/bin/sh\necho \"kubectl $*\" >> '" + log + "'\n");
+        kubectl.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "edge")).startsWith("2:")
+                .contains("--flux-manifest", "--registry=" + ImageRewriteTest.REGISTRY + "/fluxcd");
+        assertThat(log).doesNotExist();
+        Path manifest = Files.writeString(home.resolve("flux-install.yaml"), "# flux install --export\n");
+        assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "edge", "--flux-manifest", manifest.toString())).startsWith("0:");
+        assertThat(Files.readString(log)).contains("kubectl apply --server-side -f " + manifest).doesNotContain("github.com");
+        assertThat(run(dir, env, "bash", "deploy.sh", "--flux-manifest", home.resolve("none.yaml").toString())).startsWith("2:");
     }
 
     @Test

@@ -267,12 +267,7 @@ class SourcesModeOutputTest {
 
     @Test
     void theImageScanSeesAnOutsideRegistry() {
-        GeneratedRepository repo = generate("""
-                sources:
-                  mode: airgapped_git
-                  git_mirror: https://git.lab.internal/mirrors/charts.git
-                  image_registry: registry.lab.internal:5000
-                """);
+        GeneratedRepository repo = generate(ImageRewriteTest.AIRGAPPED_GIT);
         java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>(repo.files());
         files.put("clusters/edge/overrides/qdrant.yaml", "image:\n  repository: docker.io/qdrant/qdrant\n".getBytes(StandardCharsets.UTF_8));
         assertThat(bareHosts(hosts(new GeneratedRepository(files, List.of())))).contains("docker.io");
