@@ -74,8 +74,9 @@ public final class BundleCreator {
         try {
             Map<UpstreamChart, List<String>> uses = ChartUsage.of(config);
             List<BundleManifest.Chart> charts = fetchCharts(uses.keySet(), staging.resolve(CHARTS), options);
-            GeneratedRepository repo = generate(config, configDir, staging.resolve(CHARTS));
-            Map<String, Set<String>> imageCharts = scanImages(uses, repo, staging);
+            GeneratedRepository repo = generate(config, configDir, staging.resolve(CHARTS), true);
+            // the site's values name its own registry; the images to fetch are the charts' own
+            Map<String, Set<String>> imageCharts = scanImages(uses, generate(config, configDir, staging.resolve(CHARTS), false), staging);
             List<BundleManifest.Image> images = new ArrayList<>();
             Skopeo skopeo = options.images() ? new Skopeo(options.skopeo()) : null;
             int n = 0;
@@ -149,14 +150,29 @@ public final class BundleCreator {
         return charts;
     }
 
-    /** The repository as the site will have it; an archive-mode config vendors the charts just fetched. */
-    private static GeneratedRepository generate(ToolkitConfig config, Path configDir, Path chartsDir) {
+    /**
+     * The repository as the site will have it; an archive-mode config vendors the charts just
+     * fetched. Without {@code siteImages} the values keep the charts' own image registries.
+     */
+    private static GeneratedRepository generate(ToolkitConfig config, Path configDir, Path chartsDir, boolean siteImages) {
         SourcesConfig original = config.sources;
-        if (original != null && original.mode == SourcesConfig.Mode.AIRGAPPED_ARCHIVE && original.chartRepository == null) {
+        if (original != null && (!siteImages
+                || original.mode == SourcesConfig.Mode.AIRGAPPED_ARCHIVE && original.chartRepository == null)) {
             SourcesConfig local = new SourcesConfig();
-            local.mode = SourcesConfig.Mode.LOCAL;
-            local.localPath = chartsDir.toString();
-            local.imageRegistry = original.imageRegistry;
+            local.mode = original.mode;
+            local.gitMirror = original.gitMirror;
+            local.gitPathScheme = original.gitPathScheme;
+            local.chartRepository = original.chartRepository;
+            local.archive = original.archive;
+            local.archiveSha256 = original.archiveSha256;
+            local.localPath = original.localPath;
+            if (original.mode == SourcesConfig.Mode.AIRGAPPED_ARCHIVE && original.chartRepository == null) {
+                local.mode = SourcesConfig.Mode.LOCAL;
+                local.localPath = chartsDir.toString();
+                local.archive = null;
+                local.archiveSha256 = null;
+            }
+            local.imageRegistry = siteImages ? original.imageRegistry : null;
             config.sources = local;
         }
         try {

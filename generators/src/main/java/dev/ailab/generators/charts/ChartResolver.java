@@ -31,6 +31,14 @@ public interface ChartResolver {
         return false;
     }
 
+    /**
+     * The site's image registry every image reference points at ({@code sources.image_registry}
+     * in an airgapped mode, see {@link ImageKeys}); null: the charts' own registries.
+     */
+    default String imageRegistry() {
+        return null;
+    }
+
     /** Official repository, chart name and pinned version from {@link UpstreamChart}. */
     static ChartResolver upstream() {
         return chart -> new ChartLocation(chart.repository, chart.chart, chart.version);

@@ -54,6 +54,11 @@ final class ModeResolver implements ChartResolver {
     }
 
     @Override
+    public String imageRegistry() {
+        return sources.imageRegistry;
+    }
+
+    @Override
     public ChartLocation resolve(UpstreamChart chart) {
         if (sources.chartRepository != null) {
             return new ChartLocation(sources.chartRepository, chart.chart, chart.version);

@@ -3,6 +3,7 @@ package dev.ailab.generators.vectorweight;
 import static dev.ailab.generators.vectorweight.Maps.map;
 
 import dev.ailab.core.config.GitopsConfig;
+import dev.ailab.generators.charts.ImageKeys;
 import dev.ailab.generators.charts.UpstreamChart;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +46,40 @@ final class ComponentValues implements RepositoryPart {
         }
     }
 
-    /** The values of {@code chart} in cluster {@code c}: a fresh map, the same for both engines. */
+    /**
+     * The values of {@code chart} in cluster {@code c}: a fresh map, the same for both engines;
+     * on an airgapped site with every image pointed at its registry.
+     */
     Map<String, Object> values(UpstreamChart chart, ResolvedCluster c) {
-        return switch (chart) {
-            case ARGO_CD -> argoCd();
+        Map<String, Object> values = switch (chart) {
+            case ARGO_CD -> argoCdValues();
             case GPU_OPERATOR -> gpuOperator();
             case WEAVIATE, QDRANT, CHROMA -> vectorStore(chart, c);
             case CERBOS -> cerbos();
         };
+        if (p.imageRegistry != null) {
+            merge(values, ImageKeys.values(chart, p.imageRegistry));
+        }
+        return values;
+    }
+
+    /** Puts {@code extra} into {@code into}, merging maps both have; the maps are our own fresh ones. */
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, Map<String, Object> extra) {
+        extra.forEach((k, v) -> {
+            if (v instanceof Map && into.get(k) instanceof Map) {
+                merge((Map<String, Object>) into.get(k), (Map<String, Object>) v);
+            } else {
+                into.put(k, v);
+            }
+        });
     }
 
     private Map<String, Object> argoCd() {
+        return values(UpstreamChart.ARGO_CD, p.clusters.get(0));
+    }
+
+    private Map<String, Object> argoCdValues() {
         return map("global", map("domain", "argocd." + p.clusters.get(0).domain()),
                 "configs", map("params", map("server.insecure", false),
                         "cm", map("application.resourceTrackingMethod", "annotation",

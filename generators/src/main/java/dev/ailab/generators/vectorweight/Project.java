@@ -17,6 +17,10 @@ final class Project {
     final boolean gpuOperator;
     final boolean autoCreateRepositories;
     final GitopsConfig.Engine engine;
+    /** The registry every image is pulled from (an airgapped site's), or null for the charts' own. */
+    final String imageRegistry;
+    /** True when the output must name no host outside the configured mirrors. */
+    final boolean airgapped;
     /** Per cluster with age_recipients: those and the admins' sops.recipients, the recipients of its SOPS secrets. */
     final java.util.Map<String, List<String>> sopsRecipients = new java.util.LinkedHashMap<>();
 
@@ -31,6 +35,8 @@ final class Project {
         String owner = config.github == null || config.github.owner == null || config.github.owner.isBlank()
                 ? "CHANGE-ME" : config.github.owner;
         repoUrl = charts.gitopsRepository("https://github.com/" + owner + "/" + name + "-deployment.git", owner, name + "-deployment");
+        imageRegistry = charts.imageRegistry();
+        airgapped = charts.airgapped();
         gpuOperator = Boolean.TRUE.equals(config.enableGpuOperator);
         autoCreateRepositories = Boolean.TRUE.equals(config.autoCreateRepositories);
         engine = config.gitops == null ? GitopsConfig.Engine.ARGOCD : config.gitops.engineOrDefault();

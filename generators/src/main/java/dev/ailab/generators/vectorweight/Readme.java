@@ -36,7 +36,17 @@ final class Readme implements RepositoryPart {
                     .append(" | ").append(components).append(" |\n");
         }
         StringBuilder upstream = new StringBuilder();
+        boolean flux = p.engine == GitopsConfig.Engine.FLUX;
+        if (flux) {
+            // Flux is not a chart here: deploy.sh applies its release's install manifest
+            upstream.append("| flux | ").append(p.airgapped
+                    ? "`deploy.sh --flux-manifest FILE` (images from " + FluxDeployScript.fluxRegistry(p) + ")"
+                    : "github.com/fluxcd/flux2 releases").append(" | install.yaml | ").append(FluxObjects.FLUX_VERSION).append(" |\n");
+        }
         for (UpstreamChart u : UpstreamChart.values()) {
+            if (flux && u == UpstreamChart.ARGO_CD) {
+                continue;
+            }
             ChartLocation at = charts.resolve(u);
             upstream.append("| ").append(u.component).append(" | ").append(at.repositoryOr("this repository")
                             + (at.inGit() ? " (" + at.path() + ")" : "")).append(" | ")
@@ -60,7 +70,7 @@ final class Readme implements RepositoryPart {
                 - `.vectorweight/state.json`: what vectorweight wrote (hashes); commit it. `.gitignore`
                   leaves out its lock and journal files.
 
-                Upstream charts:
+                Upstream charts%10$s:
 
                 | component | repository | chart | version |
                 | --- | --- | --- | --- |
@@ -97,7 +107,9 @@ final class Readme implements RepositoryPart {
                         p.engine == GitopsConfig.Engine.FLUX ? "flux" : "argocd",
                         p.engine == GitopsConfig.Engine.FLUX
                                 ? "Flux runs in every cluster below and syncs its own folder `flux/<cluster>/` from\nthis repository (" + p.repoUrl + ")."
-                                : "Argo CD runs in `" + p.hub() + "` and syncs every cluster below from\nthis repository (" + p.repoUrl + ").")
+                                : "Argo CD runs in `" + p.hub() + "` and syncs every cluster below from\nthis repository (" + p.repoUrl + ").",
+                        p.imageRegistry == null ? ""
+                                : " (every image they pull comes from `" + p.imageRegistry + "`, the site's registry)")
                 + podSecurity() + secrets();
     }
 
@@ -174,7 +186,10 @@ final class Readme implements RepositoryPart {
             - `flux/<cluster>/flux-system/source.yaml`: the GitRepository `flux-system` (this repository).
             - `flux/<cluster>/flux-system/sync.yaml`: the cluster's root Kustomization; it syncs
               `flux/<cluster>/`, itself included, with pruning.
-            - `flux/<cluster>/sources/*.yaml`: a HelmRepository per upstream chart source.
+            - `flux/<cluster>/sources/*.yaml`: where the charts come from: a HelmRepository (or an
+              OCIRepository for an `oci://` registry) per chart, or on an airgapped site the
+              GitRepository `chart-mirror` of the site's chart mirror; charts vendored under
+              `charts/` come from this repository's own GitRepository and need no source.
             - `flux/<cluster>/releases/*.yaml`: a HelmRelease per component, with the pinned chart
               version, the generated values, install and upgrade remediation (3 retries) and drift
               detection. `base` comes from this repository's `charts/cluster-base`; the GPU

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class VectorweightGenerator {
     /** Recorded in the state file; bump when the output for an unchanged config changes. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private static final String GITIGNORE = "# vectorweight's run-time files; .vectorweight/state.json itself belongs in git\n"
             + "/.vectorweight/*.lock\n/.vectorweight/*.pending\n";

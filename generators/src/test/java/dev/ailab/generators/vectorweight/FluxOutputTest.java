@@ -55,11 +55,50 @@ class FluxOutputTest {
         return f;
     }
 
+    /**
+     * Flux configs for the airgapped modes beside the airgapped example's git mirror: an
+     * internal Helm repository, an OCI registry, and the vendored modes, whose charts are the
+     * real pinned ones (the vendored test data, packaged): a local folder and a bundle.
+     */
+    static Map<String, Path> airgappedFluxConfigs(Path dir) throws IOException {
+        Path charts = Files.createDirectories(dir.resolve("site-charts"));
+        Path bundle = dir.resolve("site.bundle");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(bundle))) {
+            for (dev.ailab.generators.charts.UpstreamChart u : dev.ailab.generators.charts.UpstreamChart.values()) {
+                if (UpstreamCharts.renderable(u)) {
+                    byte[] tgz = UpstreamCharts.packaged(u);
+                    Files.write(charts.resolve(dev.ailab.generators.charts.ChartResolver.packageName(u)), tgz);
+                    var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                            "charts/" + dev.ailab.generators.charts.ChartResolver.packageName(u));
+                    e.setSize(tgz.length);
+                    tar.putArchiveEntry(e);
+                    tar.write(tgz);
+                    tar.closeArchiveEntry();
+                }
+            }
+        }
+        // every vendorable chart in use: no GPU operator (only its values.yaml is test data)
+        String base = ImageRewriteTest.CLUSTERS.replace("enable_gpu_operator: true", "enable_gpu_operator: false")
+                .replace("gpu_enabled: true", "gpu_enabled: false")
+                + "gitops:\n  engine: flux\nsources:\n  image_registry: " + ImageRewriteTest.REGISTRY + "\n";
+        Map<String, Path> configs = new LinkedHashMap<>();
+        configs.put("flux-local", Fixtures.write(dir, "flux-local.yaml", base + "  mode: local\n  local_path: site-charts\n"));
+        configs.put("flux-archive", Fixtures.write(dir, "flux-archive.yaml", base + "  mode: airgapped_archive\n  archive: site.bundle\n"
+                + "  archive_sha256: " + dev.ailab.core.io.Sha256.ofFile(bundle) + "\n"));
+        configs.put("flux-chart-repository", Fixtures.write(dir, "flux-chart-repository.yaml", base + "  mode: local\n"
+                + "  local_path: site-charts\n  chart_repository: https://charts.lab.internal/stable\n"));
+        configs.put("flux-oci", Fixtures.write(dir, "flux-oci.yaml", base + "  mode: local\n  local_path: site-charts\n"
+                + "  chart_repository: oci://" + ImageRewriteTest.REGISTRY + "/charts\n"));
+        return configs;
+    }
+
     @BeforeAll
     void generateAndLoadSchemas() throws IOException {
         for (String name : StarterTemplates.NAMES) {
             repos.put(name, new VectorweightGenerator().generate(new Vectorweight(Fixtures.loader(home)).validate(fluxConfig(home, name))));
         }
+        airgappedFluxConfigs(home).forEach((name, config) -> repos.put(name,
+                new VectorweightGenerator().generate(new Vectorweight(Fixtures.loader(home)).validate(config), home)));
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
         try (Stream<Path> files = Files.list(CRDS)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".yaml")).sorted()::iterator) {
@@ -180,8 +219,13 @@ class FluxOutputTest {
                 Map<String, List<String>> edges = new HashMap<>();
                 for (Map.Entry<String, JsonNode> o : objects.entrySet()) {
                     JsonNode spec = o.getValue().path("spec");
-                    JsonNode ref = o.getValue().path("kind").asText().equals("HelmRelease")
-                            ? spec.path("chart").path("spec").path("sourceRef") : spec.path("sourceRef");
+                    boolean release = o.getValue().path("kind").asText().equals("HelmRelease");
+                    if (release) {
+                        // the CRD's rule, which a JSON Schema cannot say: one of chart and chartRef
+                        assertThat(spec.has("chart") ^ spec.has("chartRef")).as(where + ": chart or chartRef of " + o.getKey()).isTrue();
+                    }
+                    JsonNode ref = !release ? spec.path("sourceRef")
+                            : spec.has("chartRef") ? spec.path("chartRef") : spec.path("chart").path("spec").path("sourceRef");
                     if (!ref.isMissingNode()) {
                         String ns = ref.path("namespace").asText(o.getValue().path("metadata").path("namespace").asText());
                         assertThat(objects).as(where + ": source of " + o.getKey())
@@ -199,10 +243,28 @@ class FluxOutputTest {
                 for (String start : edges.keySet()) {
                     assertThat(reachesItself(start, edges)).as(where + ": dependsOn cycle through " + start).isFalse();
                 }
+                // a chart taken from this repository is a folder of it
+                objects.forEach((k, d) -> {
+                    JsonNode chart = d.path("spec").path("chart").path("spec");
+                    if (chart.path("sourceRef").path("name").asText().equals(FluxObjects.SYNC_NAME)) {
+                        assertThat(e.getValue().files()).as(where + ": chart of " + k)
+                                .containsKey(chart.path("chart").asText().substring(2) + "/Chart.yaml");
+                    }
+                });
                 JsonNode base = objects.get("HelmRelease/flux-system/base");
                 assertThat(base.path("spec").path("chart").path("spec").path("chart").asText()).isEqualTo("./charts/cluster-base");
             }
         }
+    }
+
+    /** The generated files under {@code out}, as generate would write them. */
+    private static Path writeTree(GeneratedRepository repo, Path out) throws IOException {
+        for (Map.Entry<String, byte[]> f : repo.files().entrySet()) {
+            Path to = out.resolve(f.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, f.getValue());
+        }
+        return out;
     }
 
     private static boolean reachesItself(String start, Map<String, List<String>> edges) {
@@ -253,16 +315,7 @@ class FluxOutputTest {
     @Test
     void helmRendersTheLocalChartWithEveryBaseReleasesValues() throws IOException {
         GeneratedRepository repo = repos.get("production_full");
-        Path out = home.resolve("render");
-        repo.files().forEach((path, bytes) -> {
-            try {
-                Path f = out.resolve(path);
-                Files.createDirectories(f.getParent());
-                Files.write(f, bytes);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Path out = writeTree(repo, home.resolve("render"));
         int rendered = 0;
         for (Map.Entry<String, JsonNode> doc : fluxDocs(repo).entrySet()) {
             JsonNode spec = doc.getValue().path("spec");
@@ -277,6 +330,108 @@ class FluxOutputTest {
             }
         }
         assertThat(rendered).isEqualTo(3);
+    }
+
+    @Test
+    void eachAirgappedModeHasItsOwnKindOfChartSource() {
+        JsonNode git = UpstreamCharts.yaml(repos.get("airgapped").files().get(Layout.fluxRelease("edge", "qdrant")));
+        assertThat(git.path("spec").path("chart").path("spec").path("sourceRef").path("name").asText()).isEqualTo(FluxObjects.MIRROR);
+        assertThat(git.path("spec").path("chart").path("spec").path("chart").asText()).isEqualTo("./charts/qdrant/1.13.4");
+        JsonNode mirror = UpstreamCharts.yaml(repos.get("airgapped").files().get(Layout.fluxSource("edge", FluxObjects.MIRROR)));
+        assertThat(mirror.path("kind").asText()).isEqualTo("GitRepository");
+        assertThat(mirror.path("spec").path("url").asText()).isEqualTo("https://git.lab.internal/mirrors/charts.git");
+        assertThat(repos.get("airgapped").files()).doesNotContainKey(Layout.fluxSource("edge", "qdrant"));
+
+        for (String vendored : List.of("flux-local", "flux-archive")) {
+            JsonNode r = UpstreamCharts.yaml(repos.get(vendored).files().get(Layout.fluxRelease("gpu", "weaviate")));
+            assertThat(r.path("spec").path("chart").path("spec").path("sourceRef").path("name").asText()).isEqualTo(FluxObjects.SYNC_NAME);
+            assertThat(repos.get(vendored).files().keySet()).noneMatch(p -> p.contains("/sources/"));
+        }
+        JsonNode oci = UpstreamCharts.yaml(repos.get("flux-oci").files().get(Layout.fluxSource("edge", "qdrant")));
+        assertThat(oci.path("kind").asText()).isEqualTo("OCIRepository");
+        assertThat(oci.path("spec").path("url").asText()).isEqualTo("oci://" + ImageRewriteTest.REGISTRY + "/charts/qdrant");
+        assertThat(oci.path("spec").path("ref").path("tag").asText()).isEqualTo("1.13.4");
+        JsonNode helm = UpstreamCharts.yaml(repos.get("flux-chart-repository").files().get(Layout.fluxSource("edge", "qdrant")));
+        assertThat(helm.path("kind").asText()).isEqualTo("HelmRepository");
+        assertThat(helm.path("spec").path("url").asText()).isEqualTo("https://charts.lab.internal/stable");
+    }
+
+    @Test
+    void helmRendersEveryVendoredChartWithItsReleasesValuesAndEveryImageIsOnTheSitesRegistry() throws IOException {
+        int rendered = 0;
+        for (String name : List.of("flux-local", "flux-archive")) {
+            GeneratedRepository repo = repos.get(name);
+            Path out = writeTree(repo, home.resolve("render-" + name));
+            // helm-java would ask a cluster for the charts' lookups; helm template answers "nothing"
+            try (Stream<Path> dirs = Files.walk(out.resolve("charts"), 3)) {
+                for (Path t : (Iterable<Path>) dirs.filter(d -> d.getFileName().toString().equals("templates"))::iterator) {
+                    UpstreamCharts.emptyLookups(t);
+                }
+            }
+            for (Map.Entry<String, JsonNode> doc : fluxDocs(repo).entrySet()) {
+                JsonNode spec = doc.getValue().path("spec");
+                String chart = spec.path("chart").path("spec").path("chart").asText();
+                if (!doc.getValue().path("kind").asText().equals("HelmRelease") || chart.equals("./" + ClusterBaseChart.PATH)) {
+                    continue;
+                }
+                Path values = home.resolve("values-" + name + "-" + rendered + ".yaml");
+                Files.writeString(values, spec.path("values").toString());
+                String yaml = new Helm(out.resolve(chart)).template().withName(spec.path("releaseName").asText())
+                        .withNamespace(spec.path("targetNamespace").asText()).withKubeVersion("1.31.0").withValuesFile(values).call();
+                int containers = 0;
+                for (JsonNode d : GeneratorTest.docs(yaml)) {
+                    JsonNode pod = PodSecurityLevels.podSpec(d);
+                    if (pod == null || d.path("metadata").path("annotations").path("helm.sh/hook").asText().contains("test")) {
+                        continue;
+                    }
+                    for (String list : List.of("initContainers", "containers")) {
+                        for (JsonNode c : pod.path(list)) {
+                            containers++;
+                            assertThat(c.path("image").asText()).as(name + ": " + doc.getKey()).startsWith(ImageRewriteTest.REGISTRY + "/");
+                        }
+                    }
+                }
+                assertThat(containers).as(name + ": " + doc.getKey()).isPositive();
+                rendered++;
+            }
+        }
+        // weaviate, cerbos, qdrant and chroma in each of the two vendored modes
+        assertThat(rendered).isEqualTo(8);
+    }
+
+    @Test
+    void airgappedFluxOutputNamesOnlyTheSitesHosts() {
+        for (String name : List.of("airgapped", "flux-local", "flux-archive", "flux-chart-repository", "flux-oci")) {
+            repos.get(name).files().forEach((path, bytes) -> {
+                if (path.startsWith("charts/") && !path.startsWith(ClusterBaseChart.PATH)) {
+                    return; // a vendored chart's own files (its home page, its README); its images are the render test's
+                }
+                String text = new String(bytes, StandardCharsets.UTF_8)
+                        .replace("\"$schema\": \"https://json-schema.org/", "");
+                assertThat(text).as(name + ": " + path).doesNotContain("github.com", "ghcr.io", "docker.io", "cr.weaviate.io",
+                        "github.io", "download.cerbos.dev", "nvcr.io", "quay.io");
+            });
+        }
+    }
+
+    @Test
+    void anAirgappedDeployScriptTakesFluxFromAManifestFileOnly() throws IOException, InterruptedException {
+        Path dir = home.resolve("deploy-airgapped");
+        new Vectorweight(Fixtures.loader(home)).generate(airgappedFluxConfigs(home).get("flux-local"), dir, home, false);
+        assertThat(run(dir, Map.of(), RequiredTool.onPath("shellcheck").toString(), "--severity=style", "deploy.sh")).startsWith("0:");
+        Path bin = Files.createDirectories(home.resolve("bin-airgapped"));
+        Path log = home.resolve("kubectl-airgapped.log");
+        Path kubectl = bin.resolve("kubectl");
+        Files.writeString(kubectl, "#!/bin/sh\necho \"kubectl $*\" >> '" + log + "'\n");
+        kubectl.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+        assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "edge")).startsWith("2:")
+                .contains("--flux-manifest", "--registry=" + ImageRewriteTest.REGISTRY + "/fluxcd");
+        assertThat(log).doesNotExist();
+        Path manifest = Files.writeString(home.resolve("flux-install.yaml"), "# flux install --export\n");
+        assertThat(run(dir, env, "bash", "deploy.sh", "--cluster", "edge", "--flux-manifest", manifest.toString())).startsWith("0:");
+        assertThat(Files.readString(log)).contains("kubectl apply --server-side -f " + manifest).doesNotContain("github.com");
+        assertThat(run(dir, env, "bash", "deploy.sh", "--flux-manifest", home.resolve("none.yaml").toString())).startsWith("2:");
     }
 
     @Test

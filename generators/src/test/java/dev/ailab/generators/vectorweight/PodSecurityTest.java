@@ -50,50 +50,13 @@ class PodSecurityTest {
                 if (yaml == null) {
                     Path f = home.resolve(key.replace('/', '-') + ".yaml");
                     Files.write(f, values);
-                    yaml = new Helm(renderCopy(chart)).template().withName(chart.component)
+                    yaml = new Helm(UpstreamCharts.renderCopy(home, chart)).template().withName(chart.component)
                             .withNamespace(chart.component).withKubeVersion("1.31.0").withValuesFile(f).call();
                     rendered.put(key, yaml);
                 }
                 String id = example.getKey() + ": " + file.getKey();
                 pods.put(id, workloads(yaml));
                 levels.put(id, namespaceLevel(repo, file.getKey(), chart.component));
-            }
-        }
-    }
-
-    private static Path renderCopy(UpstreamChart chart) throws IOException {
-        Path copy = home.resolve("charts").resolve(chart.component);
-        if (!Files.exists(copy)) {
-            Path from = UpstreamCharts.chart(chart);
-            try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path to = copy.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to);
-                    }
-                }
-            }
-            emptyLookups(copy.resolve("templates"));
-        }
-        return copy;
-    }
-
-    /**
-     * helm-java's template answers Helm's {@code lookup} by calling a cluster, where
-     * {@code helm template} answers "nothing there" (an empty map). The rendered copy gets
-     * sprig's {@code omit (dict) ...} in its place: the same four arguments, an empty map.
-     */
-    private static void emptyLookups(Path templates) throws IOException {
-        List<Path> files;
-        try (java.util.stream.Stream<Path> walk = Files.walk(templates)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path f : files) {
-            String text = Files.readString(f);
-            if (text.contains("lookup \"")) {
-                Files.writeString(f, text.replace("lookup \"", "omit (dict) \""));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourcesModeOutputTest {
     private static final Pattern URL = Pattern.compile("\\b([a-z][a-z0-9+.-]*)://([^\\s\"'<>)`/]+)");
+    /** A YAML key that holds an image reference or its registry, with the value (quoted or not). */
+    private static final Pattern IMAGE = Pattern.compile("(?m)^\\s*-?\\s*(image|repository|registry|initImage): *[\"']?([^\\s\"'#]+)");
     private static final String BASE = """
             project_name: offline-lab
             environment: staging
@@ -60,6 +63,17 @@ class SourcesModeOutputTest {
             while (m.find()) {
                 hosts.add(URI.create(m.group(1) + "://" + m.group(2)).getHost() + "  (" + path + ")");
             }
+            // image references name their registry without a scheme: registry.example:5000/path:tag
+            Matcher i = IMAGE.matcher(text);
+            while (i.find()) {
+                String ref = i.group(2);
+                // a registry key holds nothing but a host (Weaviate's image.registry)
+                String rest = i.group(1).equals("registry") ? "" : dev.ailab.generators.charts.ImageKeys.withoutHost(ref);
+                if (!rest.equals(ref) && !ref.contains("://")) {
+                    String host = rest.isEmpty() ? ref : ref.substring(0, ref.length() - rest.length() - 1);
+                    hosts.add(host.replaceFirst(":\\d+$", "") + "  (" + path + ", image)");
+                }
+            }
         });
         return hosts;
     }
@@ -71,7 +85,11 @@ class SourcesModeOutputTest {
     }
 
     private GeneratedRepository generate(String sources) {
-        Path file = Fixtures.write(home, "vw.yaml", BASE + sources);
+        return generate(BASE, sources);
+    }
+
+    private GeneratedRepository generate(String base, String sources) {
+        Path file = Fixtures.write(home, "vw.yaml", base + sources);
         var config = new Vectorweight(Fixtures.loader(home)).validate(file);
         return new VectorweightGenerator().generate(config, home);
     }
@@ -166,13 +184,43 @@ class SourcesModeOutputTest {
 
     @Test
     void switchingInternetToAirgappedGitChangesExactlyTheFilesWhoseSourcesChangeAndPlanShowsIt() {
+        Set<String> changed = switchToAirgappedGit("");
+        // Every Application of an upstream chart, the project's allowed sources, the bootstrap
+        // script, the README's chart table, Renovate's registry, and the values of every
+        // upstream chart (their images now come from the site's registry); the base chart stays.
+        assertThat(changed).contains("argocd/apps/edge/qdrant.yaml", "argocd/apps/edge/cerbos.yaml", "argocd/apps/argocd.yaml",
+                "argocd/project.yaml", "deploy.sh", "README.md", "renovate.json",
+                "values/argocd.yaml", "clusters/edge/values/qdrant.yaml", "clusters/edge/values/cerbos.yaml");
+        assertThat(changed).allMatch(p -> p.startsWith("argocd/") || p.matches("clusters/edge/values/(qdrant|cerbos)\\.yaml")
+                        || Set.of("deploy.sh", "README.md", "renovate.json", "values/argocd.yaml").contains(p),
+                "only files that name chart sources, images or the repository");
+    }
+
+    @Test
+    void switchingFluxToAirgappedGitChangesExactlyTheSourcesReleasesAndValues() {
+        Set<String> changed = switchToAirgappedGit("gitops:\n  engine: flux\n");
+        // the HelmRepositories go, the mirror's GitRepository comes, every release and the
+        // GitRepository of this repository (it moves inside the site) change
+        assertThat(changed).contains("flux/edge/sources/qdrant.yaml", "flux/edge/sources/cerbos.yaml",
+                "flux/edge/sources/" + FluxObjects.MIRROR + ".yaml", "flux/edge/releases/qdrant.yaml",
+                "flux/edge/releases/cerbos.yaml", "flux/edge/flux-system/source.yaml", "deploy.sh", "README.md",
+                "clusters/edge/values/qdrant.yaml", "clusters/edge/values/cerbos.yaml");
+        assertThat(changed).allMatch(p -> p.startsWith("flux/edge/sources/") || p.startsWith("flux/edge/releases/")
+                        || p.equals("flux/edge/flux-system/source.yaml") || p.matches("clusters/edge/values/(qdrant|cerbos)\\.yaml")
+                        || Set.of("deploy.sh", "README.md", "renovate.json").contains(p),
+                "only files that name chart sources, images or the repository");
+        assertThat(changed).doesNotContain("flux/edge/releases/base.yaml", "clusters/edge/values/base.yaml");
+    }
+
+    /** Generates {@code BASE + extra}, switches it to airgapped_git; the changed paths the plan shows (it then applies them). */
+    private Set<String> switchToAirgappedGit(String extra) {
         Vectorweight vw = new Vectorweight(Fixtures.loader(home));
         Path out = home.resolve("out");
-        Path file = Fixtures.write(home, "vw.yaml", BASE);
+        Path file = Fixtures.write(home, "vw.yaml", BASE + extra);
         vw.generate(file, out, home, false);
-        Set<String> before = new TreeSet<>(vw.plan(file, out, home).plan().changes().stream().map(FileChange::path).toList());
+        assertThat(vw.plan(file, out, home).plan().upToDate()).isTrue();
 
-        Fixtures.write(home, "vw.yaml", BASE + """
+        Fixtures.write(home, "vw.yaml", BASE + extra + """
                 sources:
                   mode: airgapped_git
                   git_mirror: https://git.lab.internal/mirrors/charts.git
@@ -181,16 +229,47 @@ class SourcesModeOutputTest {
         List<FileChange> changes = vw.plan(file, out, home).plan().changes();
         Set<String> changed = new TreeSet<>();
         changes.stream().filter(c -> c.action() != FileAction.UNCHANGED).forEach(c -> changed.add(c.path()));
-        // Every Application of an upstream chart, the project's allowed sources, the bootstrap
-        // script, the README's chart table and Renovate's registry; values and the base chart stay.
-        assertThat(changed).contains("argocd/apps/edge/qdrant.yaml", "argocd/apps/edge/cerbos.yaml", "argocd/apps/argocd.yaml",
-                "argocd/project.yaml", "deploy.sh", "README.md", "renovate.json");
-        assertThat(changed).allMatch(p -> p.startsWith("argocd/") || Set.of("deploy.sh", "README.md", "renovate.json").contains(p),
-                "only files that name chart sources or the repository");
-        assertThat(changed).noneMatch(p -> p.startsWith("values/"));
-        assertThat(before).containsAll(changed);
         // Applying it and planning again: nothing left to do.
         vw.generate(file, out, home, false);
         assertThat(vw.plan(file, out, home).plan().upToDate()).isTrue();
+        return changed;
+    }
+
+    @Test
+    void everyModeAndEngineNamesOnlyTheMirrorsAndEveryImageIsOnTheSitesRegistry() throws IOException {
+        Path charts = Files.createDirectories(home.resolve("charts"));
+        for (UpstreamChart u : UpstreamChart.values()) {
+            Files.write(charts.resolve(ChartResolver.packageName(u)), chartTgz(u));
+        }
+        String registry = "  image_registry: registry.lab.internal:5000\n";
+        Map<String, String> modes = new java.util.LinkedHashMap<>();
+        modes.put("airgapped_git", "sources:\n  mode: airgapped_git\n  git_mirror: https://git.lab.internal/mirrors/charts.git\n" + registry);
+        modes.put("local", "sources:\n  mode: local\n  local_path: charts\n" + registry);
+        modes.put("chart_repository", "sources:\n  mode: airgapped_git\n  git_mirror: https://git.lab.internal/mirrors/charts.git\n"
+                + "  chart_repository: https://charts.lab.internal/stable\n" + registry);
+        modes.put("oci", "sources:\n  mode: local\n  local_path: charts\n  chart_repository: oci://registry.lab.internal:5000/charts\n"
+                + registry);
+        for (String engine : List.of("argocd", "flux")) {
+            for (Map.Entry<String, String> mode : modes.entrySet()) {
+                GeneratedRepository repo = generate(ImageRewriteTest.CLUSTERS, "gitops:\n  engine: " + engine + "\n" + mode.getValue());
+                Set<String> hosts = hosts(repo);
+                assertThat(bareHosts(hosts)).as(engine + " " + mode.getKey() + ": " + hosts)
+                        .isSubsetOf("git.lab.internal", "charts.lab.internal", "ghe.lab.internal", "registry.lab.internal",
+                                "kubernetes.default.svc");
+                // the image references are seen (on the site's registry), in the values of every upstream chart
+                assertThat(hosts).as(engine + " " + mode.getKey())
+                        .contains("registry.lab.internal  (clusters/gpu/values/gpu-operator.yaml, image)",
+                                "registry.lab.internal  (clusters/dev/values/chroma.yaml, image)",
+                                "registry.lab.internal  (clusters/gpu/values/weaviate.yaml, image)");
+            }
+        }
+    }
+
+    @Test
+    void theImageScanSeesAnOutsideRegistry() {
+        GeneratedRepository repo = generate(ImageRewriteTest.AIRGAPPED_GIT);
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>(repo.files());
+        files.put("clusters/edge/overrides/qdrant.yaml", "image:\n  repository: docker.io/qdrant/qdrant\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(bareHosts(hosts(new GeneratedRepository(files, List.of())))).contains("docker.io");
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -100,6 +101,64 @@ final class UpstreamCharts {
             }
         }
         return out;
+    }
+
+    /** A copy of the vendored chart under {@code home} that helm-java renders offline. */
+    static Path renderCopy(Path home, UpstreamChart chart) throws IOException {
+        Path copy = home.resolve("charts").resolve(chart.component);
+        if (!Files.exists(copy)) {
+            Path from = UpstreamCharts.chart(chart);
+            try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = copy.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+            emptyLookups(copy.resolve("templates"));
+        }
+        return copy;
+    }
+
+    /**
+     * helm-java's template answers Helm's {@code lookup} by calling a cluster, where
+     * {@code helm template} answers "nothing there" (an empty map). The rendered copy gets
+     * sprig's {@code omit (dict) ...} in its place: the same four arguments, an empty map.
+     */
+    static void emptyLookups(Path templates) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(templates)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            String text = Files.readString(f);
+            if (text.contains("lookup \"")) {
+                Files.writeString(f, text.replace("lookup \"", "omit (dict) \""));
+            }
+        }
+    }
+
+    /** The vendored chart packaged as {@code helm package} lays it out: CHART/..., gzipped tar. */
+    static byte[] packaged(UpstreamChart chart) throws IOException {
+        Path from = chart(chart);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(bytes);
+             var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(gz);
+             Stream<Path> files = Files.walk(from)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                byte[] b = Files.readAllBytes(f);
+                var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(chart.chart + "/" + from.relativize(f));
+                e.setSize(b.length);
+                tar.putArchiveEntry(e);
+                tar.write(b);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static JsonNode read(ObjectMapper mapper, Path f) {
