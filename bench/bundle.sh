@@ -95,12 +95,12 @@ bash "$work/manual.sh"
 # be given with and without it; the cold case empties the render cache before every run.
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown "$RESULTS_DIR/bundle-create.md" \
   --export-json "$RESULTS_DIR/bundle-create.json" \
+  --prepare "true" --prepare "rm -rf $XDG_CACHE_HOME/ai-lab/bundle-renders" --prepare "true" --prepare "true" \
   -n "vectorweight bundle create (6 charts)" \
   "$vw bundle create -c $work/vw.yaml --file $work/b.bundle --chart-repository $url" \
   -n "vectorweight bundle create (6 charts, cold render cache)" \
-  --prepare "rm -rf $XDG_CACHE_HOME/ai-lab/bundle-renders" \
   "$vw bundle create -c $work/vw.yaml --file $work/b.bundle --chart-repository $url" \
-  --prepare "true" -n "vectorweight --version" "$vw --version" \
+  -n "vectorweight --version" "$vw --version" \
   -n "curl + tar czf + sha256sum (6 charts)" "bash $work/manual.sh"
 
 # Verify: the bundle, against sha256sum -c over the same files unpacked.
