@@ -51,10 +51,16 @@ done
 # relocates all of it on every start, so a smaller one starts sooner.
 # A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
 # only when standard input is a regular file).
-# vectorweight's bundle create and verify hash every byte of a bundle (gigabytes with images).
-case "$FRONT $first $second" in
-  "vectorweight bundle create"|"vectorweight bundle verify") JIT_FLAGS="" ;;
-esac
+# vectorweight's bundle verify hashes every byte of a bundle, create --images every image layer:
+# large ones (over 64 MiB, or with images) are large data too; a small bundle starts sooner
+# with the client compiler alone.
+if [ -n "$JIT_FLAGS" ] && [ "$FRONT $first" = "vectorweight bundle" ]; then
+  for word in "$@"; do
+    if [ "$second" = create ] && [ "$word" = --images ]; then JIT_FLAGS=""; fi
+    if [ "$second" = verify ] && [ "$word" != verify ] && [ -f "$word" ] \
+       && [ "$(stat -c %s "$word" 2>/dev/null || echo 0)" -gt 67108864 ]; then JIT_FLAGS=""; fi
+  done
+fi
 if [ -n "$JIT_FLAGS" ] && [ "$first $second" = "secrets set" ] && [ -f /dev/stdin ] \
    && [ "$(wc -c </dev/stdin 2>/dev/null || echo 0)" -gt 1048576 ]; then
   JIT_FLAGS=""

@@ -11,9 +11,9 @@ import java.security.MessageDigest;
 
 /**
  * Reads the tar a bundle is (ustar headers, PAX {@code x} records for long names and sizes, as
- * {@link BundleTar} writes them) straight from a {@link FileChannel}: each entry's bytes go
- * once from the file into one reused buffer and from there into the digest, with no stream
- * layers copying them on the way. A header whose checksum does not add up is an error, so a
+ * {@link BundleTar} writes them) straight from a {@link FileChannel} at each entry's offset:
+ * each entry's bytes go once from the file into one reused buffer and from there into the
+ * digest, with no stream layers copying them on the way. A header whose checksum does not add up is an error, so a
  * flipped byte in a header is named as such rather than read as another file.
  */
 final class TarReader implements AutoCloseable {
@@ -33,7 +33,9 @@ final class TarReader implements AutoCloseable {
 
     TarReader(Path file, int bufferBytes) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.buffer = ByteBuffer.allocateDirect(bufferBytes);
+        // A heap buffer: the channel fills it in one native copy and the digest reads its array
+        // directly (a direct buffer would be copied again, in small pieces, into the digest).
+        this.buffer = ByteBuffer.allocate(bufferBytes);
     }
 
     /** The next entry's header, or null at the end of the archive. */
@@ -92,8 +94,7 @@ final class TarReader implements AutoCloseable {
             if (n <= 0) {
                 break;
             }
-            buffer.flip();
-            digest.update(buffer);
+            digest.update(buffer.array(), 0, n);
             at += n;
             left -= n;
         }
