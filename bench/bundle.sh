@@ -91,9 +91,16 @@ bash "$work/manual.sh"
 
 "$vw" bundle create -c "$work/vw.yaml" --file "$work/warm.bundle" --chart-repository "$url" >/dev/null 2>&1
 
+# The JVM's start is measured in the same run (--version loads no domain code), so the ratio can
+# be given with and without it; the cold case empties the render cache before every run.
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown "$RESULTS_DIR/bundle-create.md" \
+  --export-json "$RESULTS_DIR/bundle-create.json" \
+  --prepare "true" --prepare "rm -rf $XDG_CACHE_HOME/ai-lab/bundle-renders" --prepare "true" --prepare "true" \
   -n "vectorweight bundle create (6 charts)" \
   "$vw bundle create -c $work/vw.yaml --file $work/b.bundle --chart-repository $url" \
+  -n "vectorweight bundle create (6 charts, cold render cache)" \
+  "$vw bundle create -c $work/vw.yaml --file $work/b.bundle --chart-repository $url" \
+  -n "vectorweight --version" "$vw --version" \
   -n "curl + tar czf + sha256sum (6 charts)" "bash $work/manual.sh"
 
 # Verify: the bundle, against sha256sum -c over the same files unpacked.
@@ -101,7 +108,9 @@ mkdir -p "$work/unpacked"
 tar -C "$work/unpacked" -xf "$work/b.bundle"
 (cd "$work/unpacked" && find . -type f ! -name manifest.json.sha256 -printf '%P\n' | sort | xargs sha256sum > "$work/sums")
 hyperfine --warmup 1 --runs "${RUNS:-10}" --export-markdown "$RESULTS_DIR/bundle-verify.md" \
+  --export-json "$RESULTS_DIR/bundle-verify.json" \
   -n "vectorweight bundle verify" "$vw bundle verify $work/b.bundle" \
+  -n "vectorweight --version" "$vw --version" \
   -n "sha256sum -c (same files)" "cd $work/unpacked && sha256sum --quiet -c $work/sums"
 
 # Memory: one large file in a bundle, verified with a 256 MB heap. The bundle is made by
@@ -140,4 +149,24 @@ AI_LAB_JAVA_OPTS="-Xmx256m" /usr/bin/time -f "%e s, max RSS %M KB" "$vw" bundle 
 echo "bundle of $big_size bytes (BIG_MB=$BIG_MB), verified with AI_LAB_JAVA_OPTS=-Xmx256m:" | cat - "$RESULTS_DIR/bundle-big.txt" \
   > "$RESULTS_DIR/bundle-big.tmp" && mv "$RESULTS_DIR/bundle-big.tmp" "$RESULTS_DIR/bundle-big.txt"
 
-cat "$RESULTS_DIR"/bundle-create.md "$RESULTS_DIR"/bundle-verify.md "$RESULTS_DIR"/bundle-big.txt
+# Ratios against the peer: wall and CPU (user+sys), with and without the JVM start (--version).
+python3 - "$RESULTS_DIR" > "$RESULTS_DIR/ratios.md" <<'PY'
+import json, sys
+d = sys.argv[1]
+print("| case | wall s | CPU s | wall ratio | CPU ratio | CPU ratio without JVM start |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for f in ("bundle-create.json", "bundle-verify.json"):
+    rs = {r["command"]: r for r in json.load(open(f"{d}/{f}"))["results"]}
+    peer = [r for n, r in rs.items() if not n.startswith("vectorweight")][0]
+    start = rs["vectorweight --version"]
+    cpu = lambda r: r["user"] + r["system"]
+    for n, r in rs.items():
+        if not n.startswith("vectorweight bundle"):
+            continue
+        print(f"| {n} | {r['mean']:.3f} | {cpu(r):.3f} | {r['mean'] / peer['mean']:.2f} | {cpu(r) / cpu(peer):.2f} | "
+              f"{(cpu(r) - cpu(start)) / cpu(peer):.2f} |")
+    print(f"| {peer['command']} (peer) | {peer['mean']:.3f} | {cpu(peer):.3f} | 1 | 1 | 1 |")
+    print(f"| vectorweight --version | {start['mean']:.3f} | {cpu(start):.3f} | | | |")
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS_DIR/ratios.md"
+cat "$RESULTS_DIR"/bundle-create.md "$RESULTS_DIR"/bundle-verify.md "$RESULTS_DIR"/ratios.md "$RESULTS_DIR"/bundle-big.txt

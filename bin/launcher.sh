@@ -32,7 +32,7 @@ fi
 
 # Short-lived runs start fastest with the serial GC and the client compiler alone (the server
 # compiler's threads cost about 0.2 s of a 2-core machine's start-up). Commands that stream
-# large data (backups, restores, imports, exports) keep the server compiler: only it uses the
+# large data (backups, restores, imports, exports, bundles) keep the server compiler: only it uses the
 # processor's SHA-256 instructions, several times faster on big files. AI_LAB_JIT=full|quick
 # overrides the choice. The archive below works with either compiler setting.
 JVM_FLAGS="-XX:+UseSerialGC -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
@@ -51,6 +51,16 @@ done
 # relocates all of it on every start, so a smaller one starts sooner.
 # A secret piped in from a file of more than a megabyte is large data too (one fork of wc,
 # only when standard input is a regular file).
+# vectorweight's bundle verify hashes every byte of a bundle, create --images every image layer:
+# large ones (over 64 MiB, or with images) are large data too; a small bundle starts sooner
+# with the client compiler alone.
+if [ -n "$JIT_FLAGS" ] && [ "$FRONT $first" = "vectorweight bundle" ]; then
+  for word in "$@"; do
+    if [ "$second" = create ] && [ "$word" = --images ]; then JIT_FLAGS=""; fi
+    if [ "$second" = verify ] && [ "$word" != verify ] && [ -f "$word" ] \
+       && [ "$(stat -c %s "$word" 2>/dev/null || echo 0)" -gt 67108864 ]; then JIT_FLAGS=""; fi
+  done
+fi
 if [ -n "$JIT_FLAGS" ] && [ "$first $second" = "secrets set" ] && [ -f /dev/stdin ] \
    && [ "$(wc -c </dev/stdin 2>/dev/null || echo 0)" -gt 1048576 ]; then
   JIT_FLAGS=""

@@ -30,15 +30,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Fetch every chart the config needs, find their images, and write one bundle.",
                 "Runs on a connected machine. Charts come from their repositories at the pinned versions "
-                        + "(index.yaml, then the package checked against its digest); each is rendered with the "
-                        + "generated values to list the images it runs; with --images those are copied by digest "
+                        + "(index.yaml, then the package checked against its digest; from an OCI registry, the chart "
+                        + "layer pinned to its digest); each is rendered with the generated values to list the images it "
+                        + "runs (renders are remembered under the cache folder, ~/.cache/ai-lab/bundle-renders); with --images those are copied by digest "
                         + "(skopeo). The same config gives the same bundle, byte for byte."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 written, 2 invalid config, 3 a repository or registry failed (or a digest did not match)", "",
                   "Examples:",
                   "  vectorweight bundle create --config vectorweight.yaml",
                   "  vectorweight bundle create -c vw.yaml --images --platform linux/arm64",
-                  "  vectorweight bundle create -c vw.yaml --chart-repository https://charts.lab"})
+                  "  vectorweight bundle create -c vw.yaml --chart-repository https://charts.lab",
+                  "  vectorweight bundle create -c vw.yaml --chart-repository oci://reg.lab/charts"})
 public class BundleCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,7 +59,8 @@ public class BundleCreateCommand implements Callable<Integer> {
     String platform;
 
     @Option(names = "--chart-repository", paramLabel = "URL",
-            description = "Fetch every chart from this Helm repository instead of its upstream one (a mirror or cache).")
+            description = "Fetch every chart from this Helm repository or OCI registry (oci://HOST/PATH) instead of its "
+                    + "upstream one (a mirror or cache).")
     String chartRepository;
 
     @Mixin
@@ -79,11 +82,14 @@ public class BundleCreateCommand implements Callable<Integer> {
             throw new InvalidInputException("cannot read " + configFile + ": " + IoMessages.describe(e), IoMessages.hint(e));
         }
         Path target = file != null ? context.workingDir().resolve(file) : context.workingDir().resolve(cfg.projectName + ".bundle");
-        PrintWriter err = spec.commandLine().getErr();
-        BundleCreator creator = new BundleCreator(new NetworkSourceHandler(context.env()),
-                VersionProvider.buildInfo().getProperty("version", "unknown"), BundleLines.to(err));
-        BundleCreator.Created created = creator.create(cfg, raw, configFile.toAbsolutePath().getParent(), target,
-                new BundleCreator.Options(chartRepository, images, platform, null));
+        BundleCreator.Created created;
+        try (BundleLines progress = BundleLines.of(spec)) {
+            BundleCreator creator = new BundleCreator(new NetworkSourceHandler(context.env()),
+                    VersionProvider.buildInfo().getProperty("version", "unknown"), progress);
+            created = creator.create(cfg, raw, configFile.toAbsolutePath().getParent(), target,
+                    new BundleCreator.Options(chartRepository, images, platform, null,
+                            context.xdg().cacheHome().resolve("ai-lab/bundle-renders")));
+        }
         PrintWriter out = spec.commandLine().getOut();
         BundleManifest m = created.manifest();
         if (output.json()) {

@@ -36,7 +36,10 @@ public class BundleVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = RootCommand.contextOf(spec).workingDir().resolve(bundle);
-        BundleVerifier.Report r = new BundleVerifier().verify(file);
+        BundleVerifier.Report r;
+        try (BundleLines progress = BundleLines.of(spec)) {
+            r = new BundleVerifier().verify(file, progress);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();

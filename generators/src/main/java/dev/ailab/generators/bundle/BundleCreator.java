@@ -27,6 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -45,12 +49,22 @@ public final class BundleCreator {
     static final String REPOSITORY = "repository/";
     private static final long MAX_INDEX = 64L << 20;
 
-    /** {@code chartRepository}: fetch every chart from there instead of its upstream (a local mirror or cache). */
-    public record Options(String chartRepository, boolean images, String platform, String skopeo) {
+    /**
+     * {@code chartRepository}: fetch every chart from there instead of its upstream (a Helm
+     * repository URL or an {@code oci://} registry path). {@code renderCache}: the folder of
+     * remembered renders (null: render every chart).
+     */
+    public record Options(String chartRepository, boolean images, String platform, String skopeo, Path renderCache) {
+        public Options(String chartRepository, boolean images, String platform, String skopeo) {
+            this(chartRepository, images, platform, skopeo, null);
+        }
     }
 
     public record Created(Path file, BundleManifest manifest, String sha256, long bytes) {
     }
+
+    /** Renders at once: Helm's template is CPU-bound, and the machine may be shared. */
+    static final int RENDER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final NetworkSourceHandler network;
     private final String toolkitVersion;
@@ -76,46 +90,64 @@ public final class BundleCreator {
             List<BundleManifest.Chart> charts = fetchCharts(uses.keySet(), staging.resolve(CHARTS), options);
             GeneratedRepository repo = generate(config, configDir, staging.resolve(CHARTS), true);
             // the site's values name its own registry; the images to fetch are the charts' own
-            Map<String, Set<String>> imageCharts = scanImages(uses, generate(config, configDir, staging.resolve(CHARTS), false), staging);
+            Map<String, Set<String>> imageCharts = scanImages(uses, charts,
+                    generate(config, configDir, staging.resolve(CHARTS), false), staging, new RenderCache(options.renderCache()));
             List<BundleManifest.Image> images = new ArrayList<>();
             Skopeo skopeo = options.images() ? new Skopeo(options.skopeo()) : null;
             int n = 0;
             for (Map.Entry<String, Set<String>> image : imageCharts.entrySet()) {
                 String digest = null;
                 if (skopeo != null) {
-                    progress.step("image " + (++n) + "/" + imageCharts.size() + " " + image.getKey());
+                    progress.line("image " + (++n) + "/" + imageCharts.size() + " " + image.getKey());
+                    progress.count("images", n - 1, imageCharts.size());
                     digest = skopeo.toLayout(image.getKey(), staging.resolve(IMAGES), options.platform(), staging);
+                    progress.count("images", n, imageCharts.size());
                 }
                 images.add(new BundleManifest.Image(image.getKey(), digest, List.copyOf(image.getValue())));
             }
             for (Path digestFile : list(staging, "digest-")) {
                 Files.delete(digestFile);
             }
-            writeTree(staging.resolve(REPOSITORY), repo);
-            Files.createDirectories(staging.resolve(CONFIG).getParent());
-            Files.write(staging.resolve(CONFIG), configBytes);
 
-            List<BundleManifest.FileEntry> files = new ArrayList<>();
-            List<BundleTar.Entry> entries = new ArrayList<>();
-            TreeMap<String, Path> all = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(staging)) {
-                walk.filter(Files::isRegularFile).forEach(f -> all.put(staging.relativize(f).toString().replace('\\', '/'), f));
+            // Every entry with its digest: charts as fetched (hashed on the way in), the repository
+            // and the config from memory, only the image layout read from disk to be hashed.
+            TreeMap<String, BundleTar.Entry> all = new TreeMap<>();
+            TreeMap<String, BundleManifest.FileEntry> files = new TreeMap<>();
+            for (BundleManifest.Chart c : charts) {
+                Path f = staging.resolve(c.file());
+                all.put(c.file(), new BundleTar.Entry(c.file(), f, null));
+                files.put(c.file(), new BundleManifest.FileEntry(c.file(), Files.size(f), c.sha256()));
             }
-            for (Map.Entry<String, Path> f : all.entrySet()) {
-                files.add(new BundleManifest.FileEntry(f.getKey(), Files.size(f.getValue()), Sha256.ofFile(f.getValue())));
-                entries.add(new BundleTar.Entry(f.getKey(), f.getValue(), null));
+            if (Files.isDirectory(staging.resolve(IMAGES))) {
+                try (Stream<Path> walk = Files.walk(staging.resolve(IMAGES))) {
+                    for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                        String name = staging.relativize(f).toString().replace('\\', '/');
+                        all.put(name, new BundleTar.Entry(name, f, null));
+                        files.put(name, new BundleManifest.FileEntry(name, Files.size(f), Sha256.ofFile(f)));
+                    }
+                }
             }
+            repo.files().forEach((path, bytes) -> {
+                String name = REPOSITORY + path;
+                all.put(name, new BundleTar.Entry(name, null, bytes));
+                files.put(name, new BundleManifest.FileEntry(name, bytes.length, Sha256.of(bytes)));
+            });
+            all.put(CONFIG, new BundleTar.Entry(CONFIG, null, configBytes));
+            files.put(CONFIG, new BundleManifest.FileEntry(CONFIG, configBytes.length, Sha256.of(configBytes)));
+
             SourcesConfig.Mode mode = config.sources == null || config.sources.mode == null ? SourcesConfig.Mode.INTERNET
                     : config.sources.mode;
             BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, toolkitVersion, VectorweightGenerator.VERSION,
-                    config.projectName, mode.word(), Sha256.of(configBytes), charts, images, files);
+                    config.projectName, mode.word(), Sha256.of(configBytes), charts, images, List.copyOf(files.values()));
             byte[] raw = manifest.toBytes();
-            entries.add(0, new BundleTar.Entry(BundleManifest.PATH, null, raw));
-            entries.add(1, new BundleTar.Entry(BundleManifest.CHECKSUM_PATH, null,
+            List<BundleTar.Entry> entries = new ArrayList<>();
+            entries.add(new BundleTar.Entry(BundleManifest.PATH, null, raw));
+            entries.add(new BundleTar.Entry(BundleManifest.CHECKSUM_PATH, null,
                     (Sha256.of(raw) + "  " + BundleManifest.PATH + "\n").getBytes(StandardCharsets.US_ASCII)));
-            progress.step("writing " + file + " (" + files.size() + " files)");
-            BundleTar.write(file, entries);
-            return new Created(file, manifest, Sha256.ofFile(file), Files.size(file));
+            entries.addAll(all.values());
+            progress.line("writing " + file + " (" + files.size() + " files)");
+            String sha = BundleTar.write(file, entries, progress);
+            return new Created(file, manifest, sha, Files.size(file));
         } catch (IOException e) {
             throw new OperationFailedException("cannot make the bundle " + file + ": " + IoMessages.describe(e), IoMessages.hint(e));
         } finally {
@@ -135,17 +167,20 @@ public final class BundleCreator {
         int n = 0;
         for (UpstreamChart chart : needed) {
             String repository = options.chartRepository() != null ? options.chartRepository() : chart.repository;
-            if (repository.startsWith("oci://")) {
-                throw new OperationFailedException("the chart " + chart.chart + " is in the OCI registry " + repository
-                        + ", which bundle create does not read yet", "give a Helm repository with --chart-repository");
-            }
-            progress.step("chart " + (++n) + "/" + needed.size() + " " + chart.chart + " " + chart.version);
-            HelmIndex index = indexes.computeIfAbsent(repository, r -> new HelmIndex(
-                    network.fetchSmall(r.replaceAll("/+$", "") + "/index.yaml", MAX_INDEX), r));
-            String[] at = index.find(chart.chart, chart.version);
+            progress.line("chart " + (++n) + "/" + needed.size() + " " + chart.chart + " " + chart.version);
+            progress.count("charts", n - 1, needed.size());
             String file = ChartResolver.packageName(chart);
-            var fetched = network.materialize(SourceRequest.pinned(at[0], at[1]), dir.resolve(file));
-            charts.add(new BundleManifest.Chart(chart.chart, chart.version, CHARTS + file, fetched.sha256(), repository));
+            String sha256;
+            if (repository.startsWith("oci://")) {
+                sha256 = new OciCharts(network).pull(repository, chart.chart, chart.version, dir.resolve(file));
+            } else {
+                HelmIndex index = indexes.computeIfAbsent(repository, r -> new HelmIndex(
+                        network.fetchSmall(r.replaceAll("/+$", "") + "/index.yaml", MAX_INDEX), r));
+                String[] at = index.find(chart.chart, chart.version);
+                sha256 = network.materialize(SourceRequest.pinned(at[0], at[1]), dir.resolve(file)).sha256();
+            }
+            charts.add(new BundleManifest.Chart(chart.chart, chart.version, CHARTS + file, sha256, repository));
+            progress.count("charts", n, needed.size());
         }
         return charts;
     }
@@ -182,33 +217,88 @@ public final class BundleCreator {
         }
     }
 
-    /** Image reference to the charts that need it, from each chart rendered with each of its values files. */
-    private Map<String, Set<String>> scanImages(Map<UpstreamChart, List<String>> uses, GeneratedRepository repo, Path staging)
+    /**
+     * Image reference to the charts that need it, from each chart rendered with each of its values
+     * files. Renders run on a few threads at once, and a chart whose package and values are
+     * unchanged since an earlier bundle takes its images from the render cache instead.
+     */
+    private Map<String, Set<String>> scanImages(Map<UpstreamChart, List<String>> uses, List<BundleManifest.Chart> fetched,
+                                                GeneratedRepository repo, Path staging, RenderCache cache) throws IOException {
+        Map<String, String> shaOf = new TreeMap<>();
+        fetched.forEach(c -> shaOf.put(c.name(), c.sha256()));
+        List<Map.Entry<UpstreamChart, Future<Set<String>>>> jobs = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int total = uses.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(RENDER_THREADS, Math.max(1, total)), r -> {
+            Thread t = new Thread(r, "bundle-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int i = 0;
+            for (Map.Entry<UpstreamChart, List<String>> use : uses.entrySet()) {
+                UpstreamChart chart = use.getKey();
+                List<byte[]> values = new ArrayList<>();
+                for (String valuesPath : use.getValue()) {
+                    byte[] v = repo.files().get(valuesPath);
+                    values.add(v == null ? new byte[0] : v);
+                }
+                String key = RenderCache.key(shaOf.get(chart.chart), values);
+                Path tgz = staging.resolve(CHARTS).resolve(ChartResolver.packageName(chart));
+                Path valuesFile = staging.resolve("values-for-render-" + (i++) + ".yaml");
+                jobs.add(Map.entry(chart, pool.submit(() -> {
+                    Set<String> found = cache.get(key).orElse(null);
+                    if (found == null) {
+                        found = render(chart, tgz, use.getValue(), values, valuesFile);
+                        cache.put(key, found);
+                    }
+                    progress.line("rendered " + chart.chart + " " + chart.version + " (" + done.incrementAndGet() + "/" + total + ")");
+                    progress.count("rendering", done.get(), total);
+                    return found;
+                })));
+            }
+            Map<String, Set<String>> images = new TreeMap<>();
+            for (Map.Entry<UpstreamChart, Future<Set<String>>> job : jobs) {
+                Set<String> found;
+                try {
+                    found = job.getValue().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OperationFailedException("interrupted while rendering the charts", "run it again");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+                found.forEach(image -> images.computeIfAbsent(image, k -> new TreeSet<>()).add(job.getKey().chart));
+            }
+            return images;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Set<String> render(UpstreamChart chart, Path tgz, List<String> valuesPaths, List<byte[]> values, Path valuesFile)
             throws IOException {
-        Map<String, Set<String>> images = new TreeMap<>();
-        Path values = staging.resolve("values-for-render.yaml");
-        for (Map.Entry<UpstreamChart, List<String>> use : uses.entrySet()) {
-            UpstreamChart chart = use.getKey();
-            Path tgz = staging.resolve(CHARTS).resolve(ChartResolver.packageName(chart));
-            Set<String> found = new TreeSet<>();
-            ImageScan.fromValues(valuesOf(tgz), found);
-            for (String valuesPath : use.getValue()) {
-                byte[] v = repo.files().get(valuesPath);
-                Files.write(values, v == null ? new byte[0] : v);
-                progress.step("rendering " + chart.chart + " with " + valuesPath);
+        Set<String> found = new TreeSet<>();
+        ImageScan.fromValues(valuesOf(tgz), found);
+        try {
+            for (int v = 0; v < values.size(); v++) {
+                Files.write(valuesFile, values.get(v));
                 try {
                     String rendered = new Helm(tgz).template().withName(chart.component).withKubeVersion("1.31.0")
-                            .withValuesFile(values).call();
+                            .withValuesFile(valuesFile).call();
                     ImageScan.fromRendered(rendered, found);
                 } catch (RuntimeException e) {
                     throw new ExternalSystemException("cannot render the chart " + chart.chart + " " + chart.version + " with "
-                            + valuesPath + ": " + firstLine(e.getMessage()), "check the chart package and the generated values");
+                            + valuesPaths.get(v) + ": " + firstLine(e.getMessage()), "check the chart package and the generated values");
                 }
             }
-            found.forEach(i -> images.computeIfAbsent(i, k -> new TreeSet<>()).add(chart.chart));
+        } finally {
+            Files.deleteIfExists(valuesFile);
         }
-        Files.deleteIfExists(values);
-        return images;
+        return found;
     }
 
     private static String firstLine(String s) {
@@ -230,13 +320,5 @@ public final class BundleCreator {
             }
         }
         return new byte[0];
-    }
-
-    private static void writeTree(Path root, GeneratedRepository repo) throws IOException {
-        for (Map.Entry<String, byte[]> f : repo.files().entrySet()) {
-            Path p = root.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.write(p, f.getValue());
-        }
     }
 }

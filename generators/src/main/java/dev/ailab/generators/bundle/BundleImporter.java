@@ -10,6 +10,8 @@ import dev.ailab.generators.charts.ChartPackages;
 import dev.ailab.generators.charts.UpstreamChart;
 import dev.ailab.sources.archive.ArchiveLimits;
 import dev.ailab.sources.archive.SafeExtractor;
+import dev.ailab.sources.git.GitAuth;
+import dev.ailab.sources.git.GitSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +30,37 @@ import java.util.TreeMap;
  * config lines for each mode.
  */
 public final class BundleImporter {
+    /** The branch of the git mirror, which Argo CD follows as HEAD. */
+    public static final String MIRROR_BRANCH = "main";
+
     private final BundleProgress progress;
     private final String skopeo;
+    private final GitSources git;
 
     public BundleImporter(BundleProgress progress, String skopeo) {
-        this.progress = progress == null ? BundleProgress.NONE : progress;
-        this.skopeo = skopeo;
+        this(progress, skopeo, GitSources.using(new dev.ailab.sources.git.JGitClient(java.time.Duration.ofMinutes(10))));
     }
 
+    public BundleImporter(BundleProgress progress, String skopeo, GitSources git) {
+        this.progress = progress == null ? BundleProgress.NONE : progress;
+        this.skopeo = skopeo;
+        this.git = git;
+    }
+
+    /** {@code mirrorCommit}: the commit of {@code git-mirror/}; {@code mirrorPushedTo}: where it was pushed, or null. */
     public record Imported(Path dir, BundleVerifier.Report verified, String bundleSha256, String registry,
-                           List<String> pushed, Map<String, List<String>> configLines) {
+                           List<String> pushed, String mirrorCommit, String mirrorPushedTo,
+                           Map<String, List<String>> configLines) {
     }
 
     public Imported importTo(Path bundle, Path dir, String registryOption) {
-        progress.step("verifying " + bundle);
-        BundleVerifier.Report report = new BundleVerifier().verify(bundle);
+        return importTo(bundle, dir, registryOption, null, null);
+    }
+
+    /** With {@code mirrorUrl} set, the git mirror's branch is pushed there (with {@code auth}). */
+    public Imported importTo(Path bundle, Path dir, String registryOption, String mirrorUrl, GitAuth auth) {
+        progress.line("verifying " + bundle);
+        BundleVerifier.Report report = new BundleVerifier().verify(bundle, progress);
         if (!report.ok()) {
             BundleVerifier.Problem first = report.problems().get(0);
             throw new OperationFailedException("the bundle " + bundle + " failed verification (" + report.problems().size()
@@ -63,33 +81,64 @@ public final class BundleImporter {
                         .replace("{chart}", c.name()).replace("{version}", c.version());
                 ChartPackages.unpackInto(dir.resolve(c.file()), folder, mirror);
                 if (u == null) {
-                    progress.step("note: " + c.name() + " is not in this version's chart table");
+                    progress.line("note: " + c.name() + " is not in this version's chart table");
                 }
             }
             Path mirrorDir = dir.resolve("git-mirror");
-            FileTrees.deleteQuietly(mirrorDir);
-            for (Map.Entry<String, byte[]> f : mirror.entrySet()) {
-                Path p = mirrorDir.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
+            String commit = layOutMirror(mirrorDir, mirror, report.manifest());
+            String pushedTo = null;
+            if (mirrorUrl != null) {
+                progress.line("pushing the git mirror to " + mirrorUrl);
+                git.pushBranch(mirrorDir, mirrorUrl, MIRROR_BRANCH, auth);
+                pushedTo = mirrorUrl;
             }
             String registry = registryOption != null ? registryOption : registryOf(content.resolve(BundleCreator.CONFIG));
             List<String> pushed = new ArrayList<>();
             boolean haveImages = report.manifest().images().stream().anyMatch(i -> i.digest() != null);
             if (haveImages && registry != null) {
                 Skopeo s = new Skopeo(skopeo);
-                for (BundleManifest.Image image : report.manifest().images()) {
-                    progress.step("pushing " + image.reference() + " to " + registry);
+                List<BundleManifest.Image> images = report.manifest().images();
+                for (BundleManifest.Image image : images) {
+                    progress.line("pushing " + image.reference() + " to " + registry);
+                    progress.count("pushing images", pushed.size(), images.size());
                     pushed.add(s.push(content.resolve("images"), image.reference(), registry));
+                    progress.count("pushing images", pushed.size(), images.size());
                 }
             }
             String sha = Sha256.ofFile(bundle);
-            return new Imported(dir, report, sha, registry, pushed, lines(bundle, dir, sha, registry));
+            return new Imported(dir, report, sha, registry, pushed, commit, pushedTo,
+                    lines(bundle, dir, sha, registry, pushedTo));
         } catch (IOException e) {
             throw new OperationFailedException("cannot import into " + dir + ": " + IoMessages.describe(e), IoMessages.hint(e));
         } finally {
             FileTrees.deleteQuietly(content);
         }
+    }
+
+    /**
+     * {@code git-mirror/} as a git repository whose {@code main} holds exactly the charts of this
+     * bundle: the files are replaced (its {@code .git} is kept, so a newer bundle is a new commit
+     * on top and a push to the mirror is a fast-forward), then committed with a fixed author and
+     * the bundle's time stamp, so the same bundle on the same history gives the same commit id.
+     */
+    private String layOutMirror(Path mirrorDir, SortedMap<String, byte[]> files, BundleManifest manifest) throws IOException {
+        Files.createDirectories(mirrorDir);
+        try (java.util.stream.Stream<Path> top = Files.list(mirrorDir)) {
+            for (Path p : top.filter(p -> !p.getFileName().toString().equals(".git")).toList()) {
+                FileTrees.deleteQuietly(p);
+            }
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path p = mirrorDir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue());
+        }
+        StringBuilder message = new StringBuilder("Charts of the bundle for " + manifest.project() + "\n\n");
+        manifest.charts().forEach(c -> message.append(c.name()).append(' ').append(c.version()).append(" sha256:")
+                .append(c.sha256()).append('\n'));
+        progress.line("committing the git mirror " + mirrorDir);
+        return git.commitFolder(mirrorDir, MIRROR_BRANCH, message.toString(), "vectorweight bundle import",
+                "vectorweight@localhost", BundleTar.MTIME_MS / 1000);
     }
 
     private static void replace(Path from, Path to) throws IOException {
@@ -110,7 +159,7 @@ public final class BundleImporter {
     }
 
     /** The {@code sources:} lines for each mode, ready to paste. */
-    private static Map<String, List<String>> lines(Path bundle, Path dir, String sha, String registry) {
+    private static Map<String, List<String>> lines(Path bundle, Path dir, String sha, String registry, String mirrorUrl) {
         String reg = registry == null ? "REGISTRY:5000" : registry;
         Map<String, List<String>> m = new java.util.LinkedHashMap<>();
         m.put("airgapped_archive", List.of("sources:", "  mode: airgapped_archive", "  archive: " + bundle.toAbsolutePath(),
@@ -118,7 +167,8 @@ public final class BundleImporter {
         m.put("local", List.of("sources:", "  mode: local", "  local_path: " + dir.toAbsolutePath().resolve("charts"),
                 "  image_registry: " + reg));
         m.put("airgapped_git", List.of("sources:", "  mode: airgapped_git",
-                "  git_mirror: https://GIT-HOST/mirrors/charts.git   # push " + dir.toAbsolutePath().resolve("git-mirror") + " there",
+                "  git_mirror: " + (mirrorUrl != null ? mirrorUrl : dir.toAbsolutePath().resolve("git-mirror").toUri().toString()
+                        .replaceAll("/$", "")),
                 "  image_registry: " + reg));
         return m;
     }

@@ -1,6 +1,7 @@
 package dev.ailab.generators.bundle;
 
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.Date;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -33,12 +35,36 @@ final class BundleTar {
     }
 
     static void write(Path target, List<Entry> entries) {
+        write(target, entries, BundleProgress.NONE);
+    }
+
+    /**
+     * Writes the tar and returns its SHA-256, taken from the bytes on their way to the file (no
+     * second read); {@code progress} counts the bytes of the entries.
+     */
+    static String write(Path target, List<Entry> entries, BundleProgress progress) {
+        MessageDigest digest = Sha256.digest();
+        long total = 0;
+        for (Entry e : entries) {
+            try {
+                total += e.size();
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        long all = total;
         AtomicFiles.write(target, channel -> {
             // Not closed here: AtomicFiles forces and closes the channel itself.
             OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
+                    digest.update(b, off, len);
                     this.out.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
                 }
 
                 @Override
@@ -46,6 +72,7 @@ final class BundleTar {
                     flush();
                 }
             };
+            long written = 0;
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.io.BufferedOutputStream(out, 1 << 16))) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -67,10 +94,13 @@ final class BundleTar {
                         }
                     }
                     tar.closeArchiveEntry();
+                    written += h.getSize();
+                    progress.count("writing", written, all);
                 }
                 tar.finish();
                 tar.flush();
             }
         }, PosixFilePermissions.fromString("rw-r--r--"));
+        return Sha256.hex(digest);
     }
 }

@@ -3,9 +3,7 @@ package dev.ailab.generators.bundle;
 import dev.ailab.core.error.IoMessages;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.Sha256;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Checks a bundle offline in one pass: the manifest's own checksum, then every entry's size and
@@ -25,6 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class BundleVerifier {
     /** The manifest is read whole; a larger one is not ours. */
     static final int MAX_MANIFEST = 64 << 20;
+    /** One read buffer for every entry: large reads keep the system calls few, and it is the only copy. */
+    static final int BUFFER = 1 << 20;
 
     /** One thing wrong: the path in the bundle and what is wrong with it. */
     public record Problem(String path, String problem) {
@@ -37,6 +35,11 @@ public final class BundleVerifier {
     }
 
     public Report verify(Path bundle) {
+        return verify(bundle, BundleProgress.NONE);
+    }
+
+    /** Reads each entry once, straight from the file into one buffer and the digest; {@code progress} counts bytes. */
+    public Report verify(Path bundle, BundleProgress progress) {
         if (!Files.isRegularFile(bundle)) {
             throw new OperationFailedException("bundle " + bundle + " not found", "check the path");
         }
@@ -45,20 +48,20 @@ public final class BundleVerifier {
         int checked = 0;
         long bytes = 0;
         Map<String, BundleManifest.FileEntry> expected = new LinkedHashMap<>();
-        byte[] buffer = new byte[1 << 16];
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(bundle), 1 << 16))) {
-            TarArchiveEntry first = tar.getNextEntry();
-            if (first == null || !first.getName().equals(BundleManifest.PATH) || first.getSize() > MAX_MANIFEST) {
+        try (TarReader tar = new TarReader(bundle, BUFFER)) {
+            long total = Files.size(bundle);
+            TarReader.Header first = tar.next();
+            if (first == null || !first.name().equals(BundleManifest.PATH) || first.size() > MAX_MANIFEST) {
                 problems.add(new Problem(BundleManifest.PATH, "missing: the bundle does not start with its manifest"));
                 return new Report(bundle, null, 0, 0, problems);
             }
-            byte[] raw = tar.readAllBytes();
+            byte[] raw = tar.read(first, MAX_MANIFEST);
             String digest = Sha256.of(raw);
-            TarArchiveEntry second = tar.getNextEntry();
-            if (second == null || !second.getName().equals(BundleManifest.CHECKSUM_PATH)) {
+            TarReader.Header second = tar.next();
+            if (second == null || !second.name().equals(BundleManifest.CHECKSUM_PATH)) {
                 problems.add(new Problem(BundleManifest.CHECKSUM_PATH, "missing: the manifest's checksum is not there"));
             } else {
-                String line = new String(tar.readNBytes(256), StandardCharsets.US_ASCII).trim();
+                String line = new String(tar.read(second, 256), StandardCharsets.US_ASCII).trim();
                 if (!line.equals(digest + "  " + BundleManifest.PATH)) {
                     problems.add(new Problem(BundleManifest.PATH, "changed: its SHA-256 is " + digest
                             + ", the checksum entry says " + line.split(" ")[0]));
@@ -66,33 +69,29 @@ public final class BundleVerifier {
             }
             manifest = BundleManifest.parse(raw, bundle.toString());
             manifest.files().forEach(f -> expected.put(f.path(), f));
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                if (e.isDirectory()) {
+            TarReader.Header e;
+            while ((e = tar.next()) != null) {
+                if (!e.isFile()) {
                     continue;
                 }
-                BundleManifest.FileEntry want = expected.remove(e.getName());
+                BundleManifest.FileEntry want = expected.remove(e.name());
                 if (want == null) {
-                    problems.add(new Problem(e.getName(), "extra: not in the manifest"));
+                    problems.add(new Problem(e.name(), "extra: not in the manifest"));
                     continue;
                 }
                 MessageDigest d = Sha256.digest();
-                long n = 0;
-                int r;
-                InputStream in = tar;
-                while ((r = in.read(buffer)) > 0) {
-                    d.update(buffer, 0, r);
-                    n += r;
-                }
+                long n = tar.digest(e, d);
                 checked++;
                 bytes += n;
+                progress.count("verifying", e.dataAt() + n, total);
                 if (n != want.size()) {
-                    problems.add(new Problem(e.getName(), "size " + n + " bytes, the manifest says " + want.size()));
+                    problems.add(new Problem(e.name(), "size " + n + " bytes, the manifest says " + want.size()));
                 } else if (!Sha256.hex(d).equals(want.sha256())) {
-                    problems.add(new Problem(e.getName(), "changed: its SHA-256 is " + Sha256.hex(d) + ", the manifest says "
+                    problems.add(new Problem(e.name(), "changed: its SHA-256 is " + Sha256.hex(d) + ", the manifest says "
                             + want.sha256()));
                 }
             }
+            progress.count("verifying", total, total);
         } catch (IOException ex) {
             problems.add(new Problem(bundle.getFileName().toString(), "cannot be read to its end: " + IoMessages.describe(ex)));
         }
@@ -112,13 +111,13 @@ public final class BundleVerifier {
 
     /** Only the manifest, from the bundle's first entry (for diff and validate --offline-check). */
     public static BundleManifest readManifest(Path bundle) {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(bundle)))) {
-            TarArchiveEntry first = tar.getNextEntry();
-            if (first == null || !first.getName().equals(BundleManifest.PATH) || first.getSize() > MAX_MANIFEST) {
+        try (TarReader tar = new TarReader(bundle, 4096)) {
+            TarReader.Header first = tar.next();
+            if (first == null || !first.name().equals(BundleManifest.PATH) || first.size() > MAX_MANIFEST) {
                 throw new OperationFailedException(bundle + " is not a vectorweight bundle: it does not start with its manifest",
                         "give a file made by 'vectorweight bundle create'");
             }
-            return BundleManifest.parse(tar.readAllBytes(), bundle.toString());
+            return BundleManifest.parse(tar.read(first, MAX_MANIFEST), bundle.toString());
         } catch (IOException e) {
             throw new OperationFailedException("cannot read the bundle " + bundle + ": " + IoMessages.describe(e), IoMessages.hint(e));
         }

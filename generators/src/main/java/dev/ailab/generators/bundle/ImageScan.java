@@ -16,16 +16,26 @@ import java.util.Set;
 final class ImageScan {
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final java.util.regex.Pattern DOCUMENT_START = java.util.regex.Pattern.compile("(?m)^---[ \\t]*$");
 
     private ImageScan() {
     }
 
+    /**
+     * Only the documents that contain the word {@code image} are parsed: a document without it
+     * cannot name one, and parsing the rest (large ConfigMaps, CRDs) was most of the scan.
+     */
     static void fromRendered(String manifests, Set<String> into) throws IOException {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(manifests)) {
-            while (docs.hasNext()) {
-                JsonNode doc = docs.next();
-                if (doc != null) {
-                    walkObjects(doc, into);
+        for (String document : DOCUMENT_START.split(manifests)) {
+            if (!document.contains("image")) {
+                continue;
+            }
+            try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(document)) {
+                while (docs.hasNext()) {
+                    JsonNode doc = docs.next();
+                    if (doc != null) {
+                        walkObjects(doc, into);
+                    }
                 }
             }
         }

@@ -67,11 +67,105 @@ class BundleRoundTripTest {
     }
 
     private BundleCreator.Created create(String configText, String name) {
+        return create(configText, name, null);
+    }
+
+    private BundleCreator.Created create(String configText, String name, Path renderCache) {
         Path file = Fixtures.write(home, "vw.yaml", configText);
         ToolkitConfig config = new Vectorweight(Fixtures.loader(home)).validate(file);
         BundleCreator creator = new BundleCreator(new NetworkSourceHandler(Map.of()), "test", BundleProgress.NONE);
         return creator.create(config, configText.getBytes(StandardCharsets.UTF_8), home, home.resolve(name),
-                new BundleCreator.Options(repo.url(), false, null, null));
+                new BundleCreator.Options(repo.url(), false, null, null, renderCache));
+    }
+
+    @Test
+    void aSecondBundleTakesItsImagesFromTheRenderCacheUntilTheChartOrItsValuesChange() throws IOException {
+        Path cache = home.resolve("cache");
+        BundleCreator.Created first = create(CONFIG, "first.bundle", cache);
+        List<Path> entries;
+        try (var s = Files.list(cache)) {
+            entries = s.sorted().toList();
+        }
+        assertThat(entries).as("one entry per chart rendered").hasSize(3);
+        BundleCreator.Created again = create(CONFIG, "again.bundle", cache);
+        assertThat(again.sha256()).as("a cached render gives the same bundle").isEqualTo(first.sha256());
+
+        // The cache is what the second run read: an image written into every entry shows up.
+        for (Path e : entries) {
+            Files.writeString(e, "registry.lab.internal/from-cache:1\n" + Files.readString(e));
+        }
+        assertThat(create(CONFIG, "cached.bundle", cache).manifest().images()).extracting(BundleManifest.Image::reference)
+                .contains("registry.lab.internal/from-cache:1");
+        // A cut-short entry is a miss, not a shorter list.
+        for (Path e : entries) {
+            Files.writeString(e, "registry.lab.internal/from-cache:1\n");
+        }
+        assertThat(create(CONFIG, "cut.bundle", cache).manifest().images()).extracting(BundleManifest.Image::reference)
+                .doesNotContain("registry.lab.internal/from-cache:1").contains("nginx:1.27.0");
+        // Other values are another key: rendered again and remembered beside the old ones.
+        create(CONFIG.replace("name: edge", "name: edge2").replace("domain: edge.lab.internal", "domain: other.lab.internal"),
+                "other.bundle", cache);
+        try (var s = Files.list(cache)) {
+            assertThat(s.count()).isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void aDamagedTarHeaderIsNamedAsSuch() throws IOException {
+        Path bundle = create(CONFIG, "lab.bundle").file();
+        Path damaged = copy(bundle, "header.bundle");
+        // The name field of the config's header (the manifest names the path too, so take the last).
+        byte[] all = Files.readAllBytes(damaged);
+        int at = new String(all, StandardCharsets.ISO_8859_1).lastIndexOf("config/vectorweight.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(damaged.toFile(), "rw")) {
+            f.seek(at);
+            f.write('C');
+        }
+        assertThat(new BundleVerifier().verify(damaged).problems()).extracting(BundleVerifier.Problem::problem)
+                .anyMatch(p -> p.contains("is damaged (its checksum does not match)"));
+    }
+
+    @Test
+    void importCommitsTheGitMirrorDeterministicallyAndPushesIt() throws Exception {
+        Path bundle = create(CONFIG, "lab.bundle").file();
+        Path bare = home.resolve("mirror.git");
+        try (var g = org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call()) {
+            assertThat(g.getRepository().isBare()).isTrue();
+        }
+        BundleImporter.Imported first = new BundleImporter(BundleProgress.NONE, null)
+                .importTo(bundle, home.resolve("site"), null, bare.toUri().toString(), null);
+        assertThat(first.mirrorCommit()).matches("[0-9a-f]{40}");
+        assertThat(first.mirrorPushedTo()).isEqualTo(bare.toUri().toString());
+        BundleImporter.Imported other = new BundleImporter(BundleProgress.NONE, null).importTo(bundle, home.resolve("site2"), null);
+        assertThat(other.mirrorCommit()).as("the same bundle, the same commit id").isEqualTo(first.mirrorCommit());
+        BundleImporter.Imported again = new BundleImporter(BundleProgress.NONE, null)
+                .importTo(bundle, home.resolve("site"), null, bare.toUri().toString(), null);
+        assertThat(again.mirrorCommit()).as("nothing changed: no new commit").isEqualTo(first.mirrorCommit());
+        assertThat(again.configLines().get("airgapped_git")).contains("  git_mirror: " + bare.toUri());
+
+        Path clone = home.resolve("clone");
+        try (var g = org.eclipse.jgit.api.Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(clone.toFile()).call()) {
+            assertThat(g.getRepository().getBranch()).isEqualTo("main");
+            assertThat(g.getRepository().resolve("HEAD").name()).isEqualTo(first.mirrorCommit());
+            var head = g.log().call().iterator().next();
+            assertThat(head.getAuthorIdent().getWhenAsInstant().getEpochSecond()).isEqualTo(BundleTar.MTIME_MS / 1000);
+        }
+        for (String chart : List.of("argo-cd/" + UpstreamChart.ARGO_CD.version, "qdrant/" + UpstreamChart.QDRANT.version,
+                "cerbos/" + UpstreamChart.CERBOS.version)) {
+            assertThat(clone.resolve("charts/" + chart + "/Chart.yaml")).isRegularFile();
+        }
+
+        // A newer bundle is a commit on top, so the push is a fast-forward.
+        Path newer = create(CONFIG.replace("vector_store: qdrant", "vector_store: weaviate"), "newer.bundle").file();
+        BundleImporter.Imported next = new BundleImporter(BundleProgress.NONE, null)
+                .importTo(newer, home.resolve("site"), null, bare.toUri().toString(), null);
+        assertThat(next.mirrorCommit()).isNotEqualTo(first.mirrorCommit());
+        try (var g = org.eclipse.jgit.api.Git.open(bare.toFile())) {
+            var log = new java.util.ArrayList<String>();
+            g.log().call().forEach(c -> log.add(c.name()));
+            assertThat(log).containsExactly(next.mirrorCommit(), first.mirrorCommit());
+        }
+        assertThat(home.resolve("site/git-mirror/charts/qdrant")).as("charts the new bundle lacks are gone").doesNotExist();
     }
 
     @Test

@@ -102,6 +102,24 @@ public final class GitSources {
         return new GitSourceHandler(this, auth, progress);
     }
 
+    /**
+     * Commits exactly the files of {@code dir} on {@code branch} (initialising the repository
+     * first), deterministically: fixed author and time, so equal files on equal history give
+     * equal commit ids. Always through JGit, which needs no git installed or configured.
+     */
+    public String commitFolder(Path dir, String branch, String message, String author, String email, long epochSeconds) {
+        return jgit().commitFolder(dir, branch, message, author, email, epochSeconds);
+    }
+
+    /** Pushes {@code branch} of the repository at {@code dir} to {@code url}. */
+    public void pushBranch(Path dir, String url, String branch, GitAuth auth) {
+        jgit().pushBranch(dir, url, branch, auth == null ? GitAuth.none() : auth);
+    }
+
+    private JGitClient jgit() {
+        return client instanceof JGitClient j ? j : new JGitClient(Duration.ofMinutes(10));
+    }
+
     static String findExecutable(String path, String name) {
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {

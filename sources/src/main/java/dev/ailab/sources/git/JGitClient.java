@@ -194,6 +194,59 @@ public final class JGitClient implements GitClient {
         };
     }
 
+    /**
+     * Makes the folder {@code dir} a repository whose {@code branch} holds exactly its files:
+     * {@code git init} when it is not one yet, then everything added (deletions too) and
+     * committed with a fixed author, committer and time, so the same files on the same history
+     * give the same commit id. Nothing is committed when the files equal the branch's last
+     * commit. Returns the branch's commit id.
+     */
+    public String commitFolder(Path dir, String branch, String message, String author, String email, long epochSeconds) {
+        try {
+            boolean fresh = !Files.isDirectory(dir.resolve(".git"));
+            try (Git git = fresh ? Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call() : Git.open(dir.toFile())) {
+                git.add().addFilepattern(".").call();
+                git.add().addFilepattern(".").setUpdate(true).call();
+                ObjectId head = git.getRepository().resolve(Constants.HEAD);
+                if (head != null && git.status().call().isClean()) {
+                    return head.name();
+                }
+                var who = new org.eclipse.jgit.lib.PersonIdent(author, email, java.time.Instant.ofEpochSecond(epochSeconds),
+                        java.time.ZoneOffset.UTC);
+                return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true)
+                        .setSign(false).call().name();
+            }
+        } catch (IOException | GitAPIException e) {
+            throw new OperationFailedException("cannot commit the files of " + dir + ": " + messages(e),
+                    "check that the folder is writable and is not another repository");
+        }
+    }
+
+    /** Pushes {@code branch} of the repository at {@code dir} to {@code url} (a fast-forward; a rejected push fails). */
+    public void pushBranch(Path dir, String url, String branch, GitAuth auth) {
+        try (Git git = Git.open(dir.toFile())) {
+            var push = git.push().setRemote(url).setRefSpecs(new RefSpec(Constants.R_HEADS + branch + ":" + Constants.R_HEADS + branch));
+            try (Transport t = configure(push, auth)) {
+                for (var result : push.call()) {
+                    for (var update : result.getRemoteUpdates()) {
+                        var status = update.getStatus();
+                        if (status != org.eclipse.jgit.transport.RemoteRefUpdate.Status.OK
+                                && status != org.eclipse.jgit.transport.RemoteRefUpdate.Status.UP_TO_DATE) {
+                            throw new OperationFailedException("the mirror " + GitErrors.redact(url) + " did not take " + branch
+                                    + " (" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+                                    "the mirror's " + branch + " has commits this folder does not: import into the folder "
+                                            + "that pushed it before, or push to an empty repository");
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot open the repository " + dir + ": " + messages(e), "import the bundle again");
+        } catch (GitAPIException e) {
+            throw GitErrors.remoteFailure("push", url, branch, messages(e));
+        }
+    }
+
     /** What a transport command was given; closing it drops the SSH session factory. */
     private interface Transport extends AutoCloseable {
         @Override

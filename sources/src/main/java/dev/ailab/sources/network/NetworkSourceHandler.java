@@ -81,10 +81,65 @@ public final class NetworkSourceHandler implements SourceHandler {
 
     @Override
     public SourceRevision materialize(SourceRequest request, Path target) {
-        return materialize(request, target, Long.MAX_VALUE);
+        return materialize(request, target, Long.MAX_VALUE, Map.of());
+    }
+
+    /** As {@link #materialize(SourceRequest, Path)}, with request headers (a registry's token). */
+    public SourceRevision materialize(SourceRequest request, Path target, Map<String, String> headers) {
+        return materialize(request, target, Long.MAX_VALUE, headers);
+    }
+
+    /** What a small GET answered, whatever its status. */
+    public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    /**
+     * One small GET with request headers that returns any answer (a registry answers 401 with
+     * where to get a token). Retries like the other fetches on resets and 5xx; at most
+     * {@code maxBytes} of body.
+     */
+    public Answer get(String url, Map<String, String> headers, long maxBytes) {
+        String shown = redact(url);
+        String problem = null;
+        for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleep(policy.backoffBefore(attempt).toMillis());
+            }
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(policy.readTimeout()).GET();
+                headers.forEach(b::header);
+                HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                byte[] body;
+                try (java.io.InputStream in = r.body()) {
+                    body = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                }
+                if (body.length > maxBytes) {
+                    throw new ExternalSystemException("the answer from " + shown + " is larger than " + maxBytes + " bytes",
+                            "check that the URL names what it should");
+                }
+                if (r.statusCode() >= 500) {
+                    problem = "the server answered " + r.statusCode();
+                    continue;
+                }
+                return new Answer(r.statusCode(), r.headers(), body);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("'" + shown + "' is not a URL", "write it as https://host/path");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExternalSystemException("cannot fetch " + shown + ": interrupted", "run it again");
+            } catch (IOException e) {
+                problem = describe(e);
+            }
+        }
+        throw new ExternalSystemException("cannot fetch " + shown + " after " + policy.attempts() + " attempts: " + problem,
+                "check that the server is reachable from here (and https_proxy/no_proxy), then try again");
     }
 
     private SourceRevision materialize(SourceRequest request, Path target, long maxBytes) {
+        return materialize(request, target, maxBytes, Map.of());
+    }
+
+    private SourceRevision materialize(SourceRequest request, Path target, long maxBytes, Map<String, String> headers) {
         URI uri;
         try {
             uri = URI.create(request.location());
@@ -105,7 +160,7 @@ public final class NetworkSourceHandler implements SourceHandler {
                     + "-" + System.nanoTime());
             try {
                 Files.createDirectories(part.toAbsolutePath().getParent());
-                Attempt a = once(uri, part, maxBytes);
+                Attempt a = once(uri, part, maxBytes, headers);
                 if (a.status >= 500) {
                     problem = "the server answered " + a.status;
                     continue;
@@ -157,8 +212,10 @@ public final class NetworkSourceHandler implements SourceHandler {
     }
 
     /** One request: streams the body into {@code part}, watching that bytes keep coming. */
-    private Attempt once(URI uri, Path part, long maxBytes) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(policy.readTimeout()).GET().build();
+    private Attempt once(URI uri, Path part, long maxBytes, Map<String, String> headers) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(policy.readTimeout()).GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         FileSink sink = new FileSink(part, maxBytes);
         CompletableFuture<HttpResponse<Void>> future = client.sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() < 300) {
