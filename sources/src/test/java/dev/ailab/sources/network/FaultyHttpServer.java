@@ -55,6 +55,18 @@ public final class FaultyHttpServer implements Closeable {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
+    /**
+     * The request lines once {@code n} have arrived (or after {@code max}): under load the client
+     * can give up on a connection before this server's thread has even read its request.
+     */
+    public List<String> requestLines(int n, java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (requestLines.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return requestLines;
+    }
+
     public int port() {
         return socket.getLocalPort();
     }
