@@ -50,7 +50,7 @@ started="$BASE.started.$$"
 tmp_list="$cache_dir/.toolkit-$$.classlist"
 # shellcheck disable=SC2317 # called through the trap
 cleanup() {
-  rm -f "$tmp_list" "$tmp_list.kept" "$cache_dir/.toolkit-$$.jsa" "$started"
+  rm -f "$tmp_list" "$tmp_list.kept" "$tmp_list.lambdas" "$cache_dir/.toolkit-$$.jsa" "$started"
   if [ -n "$tmp_home" ]; then rm -rf "$tmp_home"; fi
   if [ "$(readlink "$lock" 2>/dev/null)" = "$$" ]; then rm -f "$lock"; fi
 }
@@ -103,19 +103,30 @@ if [ ! -s "$tmp_list" ]; then
 fi
 
 # A static archive, unlike one made at exit, can hold picocli's Java 5 classes (about 190 of
-# them, loaded on every run), as long as nothing links them while dumping. The list's
-# lambda-proxy lines are left out: some link picocli's interfaces, and JDK 17 crashes dumping
-# some of JGit's; their lambdas are made at run time. Hibernate's packages are left out too
-# (only the training's hub checks touch them). The archive is dumped under a private name and
-# renamed into place, so a run starting meanwhile never maps half an archive.
+# them, loaded on every run), as long as nothing links them while dumping. Hibernate's
+# packages are left out (only the training's hub checks touch them). The list's lambda-proxy
+# lines are kept, except those that name picocli or JGit (the first link picocli's interfaces,
+# and JDK 17 crashes dumping some of the second) or a left-out package: a lambda made at run
+# time costs about a millisecond, and create-project alone makes some fifty. Should a Java
+# fail to dump them, the archive is dumped again without any. It is dumped under a private
+# name and renamed into place, so a run starting meanwhile never maps half an archive.
 tmp_archive="$cache_dir/.toolkit-$$.jsa"
-leave_out='^@lambda-proxy\|^org/hibernate/\|^org/antlr/\|^jakarta/persistence/\|^net/bytebuddy/\|^org/glassfish/\|^jakarta/xml/'
-if [ -s "$tmp_list" ] && grep -v "$leave_out" "$tmp_list" >"$tmp_list.kept"; then
+leave_out='^org/hibernate/\|^org/antlr/\|^jakarta/persistence/\|^net/bytebuddy/\|^org/glassfish/\|^jakarta/xml/'
+lambdas_out='picocli\|jgit\|org/hibernate/\|org/antlr/\|jakarta/persistence/\|net/bytebuddy/\|org/glassfish/\|jakarta/xml/'
+# dump LIST: the archive from the class list LIST; true when it was written.
+dump() {
+  rm -f "$tmp_archive"
   # shellcheck disable=SC2086
   "$JAVA" $JVM_FLAGS -XX:TieredStopAtLevel=1 ${AI_LAB_JAVA_OPTS:-} -Xshare:dump \
-    -XX:SharedClassListFile="$tmp_list.kept" -XX:SharedArchiveFile="$tmp_archive" \
+    -XX:SharedClassListFile="$1" -XX:SharedArchiveFile="$tmp_archive" \
     -cp "$LIB_DIR/ai-lab-cli.jar" </dev/null >/dev/null
-  echo "dump of the archive exited with $?"
+  code=$?
+  echo "dump of the archive ($(wc -l <"$1") classes and lambdas) exited with $code"
+  [ "$code" -eq 0 ] && [ -s "$tmp_archive" ]
+}
+if [ -s "$tmp_list" ] && grep -v '^@lambda-proxy' "$tmp_list" | grep -v "$leave_out" >"$tmp_list.kept"; then
+  { cat "$tmp_list.kept"; grep '^@lambda-proxy' "$tmp_list" | grep -v "$lambdas_out"; } >"$tmp_list.lambdas"
+  dump "$tmp_list.lambdas" || dump "$tmp_list.kept"
 fi
 if older_than_a_jar "$started"; then
   echo "a jar changed during the training: nothing kept, the next run trains again"

@@ -3,6 +3,7 @@ package dev.ailab.hub;
 import dev.ailab.core.error.InvalidInputException;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.Progress;
 import dev.ailab.core.io.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -175,6 +176,22 @@ public final class DbMaintenance {
      * atomically and writes {@code target.sha256} in sha256sum's format.
      */
     public BackupResult backup(Path target, StreamWrapper wrapper) {
+        return backup(target, wrapper, Progress.NONE);
+    }
+
+    /**
+     * As {@link #backup(Path, StreamWrapper)}, reporting on {@code progress} the bytes of the
+     * snapshot compressed (SQLite's {@code VACUUM INTO} itself reports nothing).
+     */
+    public BackupResult backup(Path target, StreamWrapper wrapper, Progress progress) {
+        try {
+            return backupTo(target, wrapper, progress);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private BackupResult backupTo(Path target, StreamWrapper wrapper, Progress progress) {
         requireSqlite("backup");
         if (store.missing()) {
             throw new OperationFailedException("the database " + store.where() + " does not exist yet: there is nothing to back up",
@@ -197,8 +214,16 @@ public final class DbMaintenance {
                 // the channel belongs to AtomicFiles (it forces and closes it): never close it here
                 OutputStream base = nonClosing(file);
                 OutputStream wrapped = wrapper == null ? base : wrapper.wrap(base);
-                try (GZIPOutputStream gz = new GZIPOutputStream(wrapped, 1 << 16)) {
-                    Files.copy(snapshot, gz);
+                long total = Files.size(snapshot);
+                try (GZIPOutputStream gz = new GZIPOutputStream(wrapped, 1 << 16);
+                     InputStream in = Files.newInputStream(snapshot)) {
+                    byte[] buf = new byte[1 << 16];
+                    long done = 0;
+                    for (int n; (n = in.read(buf)) > 0; done += n) {
+                        progress.step("compressing", done, total);
+                        gz.write(buf, 0, n);
+                    }
+                    progress.step("compressing", done, total);
                 }
                 file.flush();
             }, AtomicFiles.OWNER_ONLY);

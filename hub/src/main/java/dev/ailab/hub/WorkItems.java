@@ -1,6 +1,7 @@
 package dev.ailab.hub;
 
 import dev.ailab.core.error.InvalidInputException;
+import dev.ailab.core.io.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +62,11 @@ public final class WorkItems {
      * whose parent it is gets the existing row as parent: importing a file twice adds nothing.
      */
     public ImportResult importAll(List<NewWorkItem> items, List<Long> fileIds, boolean allowDuplicates) {
+        return importAll(items, fileIds, allowDuplicates, Progress.NONE);
+    }
+
+    /** As {@link #importAll(List, List, boolean)}, reporting the items inserted on {@code progress}. */
+    public ImportResult importAll(List<NewWorkItem> items, List<Long> fileIds, boolean allowDuplicates, Progress progress) {
         items.forEach(i -> validate(i, ""));
         return store.jdbc(c -> {
             Long[] existing = new Long[items.size()];
@@ -76,19 +82,25 @@ public final class WorkItems {
                 }
             }
             boolean links = items.stream().anyMatch(i -> i.parent() != null);
-            List<Long> ids = !links && store.vendor() == StoreFactory.Vendor.SQLITE
-                    ? insertBatched(c, items, existing) : insertLinked(c, items, fileIds, existing);
-            return new ImportResult(ids, skipped);
+            try {
+                List<Long> ids = !links && store.vendor() == StoreFactory.Vendor.SQLITE
+                        ? insertBatched(c, items, existing, progress) : insertLinked(c, items, fileIds, existing, progress);
+                progress.step(IMPORTING, items.size(), items.size());
+                return new ImportResult(ids, skipped);
+            } finally {
+                progress.close();
+            }
         });
     }
 
     /** One insert per item, mapping file parents to the new (or the matched existing) rows. */
-    private static List<Long> insertLinked(Connection c, List<NewWorkItem> items, List<Long> fileIds, Long[] existing)
-            throws SQLException {
+    private static List<Long> insertLinked(Connection c, List<NewWorkItem> items, List<Long> fileIds, Long[] existing,
+            Progress progress) throws SQLException {
         Map<String, Long> projects = new HashMap<>();
         Map<Long, Long> idMap = new HashMap<>();
         List<Long> ids = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
+            progress.step(IMPORTING, i, items.size());
             NewWorkItem item = items.get(i);
             Long fileId = fileIds == null ? null : fileIds.get(i);
             if (existing[i] != null) {
@@ -122,7 +134,8 @@ public final class WorkItems {
      * holds SQLite's write lock from its first statement (BEGIN IMMEDIATE), so the new rows are
      * exactly those above the highest id seen at the start.
      */
-    private static List<Long> insertBatched(Connection c, List<NewWorkItem> items, Long[] existing) throws SQLException {
+    private static List<Long> insertBatched(Connection c, List<NewWorkItem> items, Long[] existing, Progress progress)
+            throws SQLException {
         long before;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM work_item");
              ResultSet rs = ps.executeQuery()) {
@@ -134,6 +147,7 @@ public final class WorkItems {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int pending = 0;
             for (int i = 0; i < items.size(); i++) {
+                progress.step(IMPORTING, i, items.size());
                 if (existing[i] != null) {
                     continue;
                 }
@@ -159,6 +173,9 @@ public final class WorkItems {
         }
         return ids;
     }
+
+    /** The progress line's task while items are inserted. */
+    private static final String IMPORTING = "importing";
 
     private static void validate(NewWorkItem item, String where) {
         if (item.title() == null || item.title().isBlank()) {

@@ -54,7 +54,8 @@ public class BackupCreateCommand implements Callable<Integer> {
             return 0;
         }
         var backups = host.backups();
-        Path archive = backups.create(includeSecrets, dir == null ? null : host.resolve(dir.toString()));
+        Path archive = backups.create(includeSecrets, dir == null ? null : host.resolve(dir.toString()),
+                dev.ailab.cli.ProgressOutput.of(spec));
         if (schedule.keep != null) {
             backups.prune(schedule.keep, false).forEach(old -> host.err.println("deleted old backup " + old));
         }

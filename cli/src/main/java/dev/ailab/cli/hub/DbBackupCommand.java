@@ -63,7 +63,8 @@ public class DbBackupCommand extends HubCommand {
             throw new dev.ailab.core.error.OperationFailedException(file + " already exists; nothing was written",
                     "choose another --file, or add --force to overwrite it");
         }
-        DbMaintenance.BackupResult r = db.backup(file, recipient == null ? null : out -> HubAge.encrypt(out, recipient));
+        DbMaintenance.BackupResult r = db.backup(file, recipient == null ? null : out -> HubAge.encrypt(out, recipient),
+                dev.ailab.cli.ProgressOutput.of(spec));
         if (schedule.keep != null) {
             DbMaintenance.prune(file.toAbsolutePath().getParent(), schedule.keep)
                     .forEach(old -> err().println("deleted old backup " + old));

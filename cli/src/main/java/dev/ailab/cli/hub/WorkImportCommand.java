@@ -63,7 +63,8 @@ public class WorkImportCommand extends HubCommand {
         }
         List<NewWorkItem> items = entries.stream().map(WorkItemFiles.Entry::item).toList();
         List<Long> fileIds = entries.stream().map(WorkItemFiles.Entry::fileId).toList();
-        WorkItems.ImportResult result = new WorkItems(store()).importAll(items, fileIds, allowDuplicates);
+        WorkItems.ImportResult result = new WorkItems(store()).importAll(items, fileIds, allowDuplicates,
+                dev.ailab.cli.ProgressOutput.of(spec));
         List<Long> ids = result.ids();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -51,7 +51,8 @@ public class RepoGenerateCommand implements Callable<Integer> {
         RunContext context = RootCommand.contextOf(spec);
         Vectorweight vw = new Vectorweight(context.configLoader());
         Vectorweight.Outcome outcome = vw.generate(context.workingDir().resolve(config),
-                dir == null ? null : context.workingDir().resolve(dir), context.workingDir(), force);
+                dir == null ? null : context.workingDir().resolve(dir), context.workingDir(), force,
+                dev.ailab.cli.ProgressOutput.of(spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         outcome.warnings().forEach(w -> err.println("warning: " + w));

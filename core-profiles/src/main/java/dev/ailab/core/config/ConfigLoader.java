@@ -117,8 +117,9 @@ public final class ConfigLoader {
         Map<Path, SourcePositions> positions = new LinkedHashMap<>();
         List<Path> files = existingLayerFiles();
         List<ConfigProblem> problems = new ArrayList<>();
+        boolean explicitMissing = explicitFile != null && !Files.exists(explicitFile);
         if (explicitFile != null) {
-            if (!Files.exists(explicitFile)) {
+            if (explicitMissing) {
                 problems.add(new ConfigProblem(explicitFile, 0, 0, "config file not found",
                         "check the path given to --config"));
             } else if (files.stream().noneMatch(f -> sameFile(f, explicitFile))) {
@@ -141,9 +142,10 @@ public final class ConfigLoader {
             problems.addAll(fileProblems);
         }
         if (!problems.isEmpty() && !lenient) {
-            if (!rules.isEmpty() && allParsed) {
+            if (!rules.isEmpty() && allParsed && !explicitMissing) {
                 // Rules run on what could be read, so one run reports everything, as validateFile
-                // does; not past a syntax error, where "required" findings would only mislead.
+                // does; not past a syntax error or without the file named, where "required"
+                // findings about the defaults would only mislead.
                 addRuleFindings(ConfigBinder.bindLeniently(merged, ToolkitConfig.class),
                         new LayeredLocator(origins, positions), rules, rejected, problems, false);
             }

@@ -144,6 +144,11 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader().load(missing, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(missing + ": config file not found\n  hint: check the path given to --config");
+        // The rules do not run on the defaults alone: "required" findings would only mislead.
+        ConfigRule alwaysFinds = (config, at, problems) -> problems.add(new ConfigProblem(null, 0, 0, "a rule's finding", "none"));
+        assertThatThrownBy(() -> loader().load(missing, Map.of(), List.of(alwaysFinds)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(missing + ": config file not found\n  hint: check the path given to --config");
     }
 
     @Test

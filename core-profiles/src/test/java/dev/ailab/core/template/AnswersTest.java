@@ -107,4 +107,24 @@ class AnswersTest {
         assertThatThrownBy(() -> Answers.resolve(pack, builtins(), Map.of(), Map.of(), prompter, renderer))
                 .hasMessage("input ended before 'package' was answered");
     }
+
+    @Test
+    void yearIsTheCalendarYearOfTheZoneAtEveryTurnOfTheYear() {
+        // Instants either side of midnight on New Year's Eve, in zones ahead of, at and behind UTC
+        // (with and without summer time): the year must be the one the zone's calendar shows.
+        for (String id : List.of("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin",
+                "America/Sao_Paulo", "Australia/Sydney", "Asia/Kolkata")) {
+            java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
+            for (int year : List.of(1999, 2024, 2026, 2027)) {
+                java.time.ZonedDateTime midnight = java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone.toZoneId());
+                for (long delta : List.of(-1L, 0L, 1L, -3_600_000L, 43_200_000L)) {
+                    long millis = midnight.toInstant().toEpochMilli() + delta;
+                    int expected = java.time.Instant.ofEpochMilli(millis).atZone(zone.toZoneId()).getYear();
+                    assertThat(Answers.yearAt(millis, zone)).as("%s at %d", id, millis).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(Answers.builtins("demo", Profile.STANDARD, pack).get("year"))
+                .isEqualTo(String.valueOf(java.time.Year.now().getValue()));
+    }
 }

@@ -45,6 +45,11 @@ public final class BackupService {
         return writer.create(includeSecrets, outputDir);
     }
 
+    /** As {@link #create(boolean, Path)}, reporting the files hashed and the bytes archived on {@code progress}. */
+    public Path create(boolean includeSecrets, Path outputDir, dev.ailab.core.io.Progress progress) {
+        return writer.create(includeSecrets, outputDir, progress);
+    }
+
     /** Checks the archive against its checksum file and every entry against the manifest. */
     public VerifyReport verify(Path archive) {
         return verifier.verify(archive);

@@ -7,6 +7,7 @@ import dev.ailab.core.config.ConfigMapper;
 import dev.ailab.core.error.OperationFailedException;
 import dev.ailab.core.io.ArchivePaths;
 import dev.ailab.core.io.AtomicFiles;
+import dev.ailab.core.io.Progress;
 import dev.ailab.core.io.Sha256;
 import dev.ailab.deployment.host.HostLayout;
 import dev.ailab.deployment.secrets.Permissions;
@@ -64,6 +65,22 @@ public final class BackupWriter {
 
     /** Creates a backup in {@code outputDir} (default the backup folder) and returns its path. */
     public Path create(boolean includeSecrets, Path outputDir) {
+        return create(includeSecrets, outputDir, Progress.NONE);
+    }
+
+    /**
+     * As {@link #create(boolean, Path)}, reporting on {@code progress} the files hashed (first
+     * pass) and the bytes archived (second pass).
+     */
+    public Path create(boolean includeSecrets, Path outputDir, Progress progress) {
+        try {
+            return write(includeSecrets, outputDir, progress);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private Path write(boolean includeSecrets, Path outputDir, Progress progress) {
         if (!Files.isDirectory(baseDir)) {
             throw new OperationFailedException("the deployment folder " + baseDir + " does not exist; there is nothing to back up",
                     "check deployment.base_dir in the config or AI_LAB_DEPLOY_DIR");
@@ -80,7 +97,9 @@ public final class BackupWriter {
         manifest.baseDir = baseDir.toString();
         manifest.includesSecrets = scope.includesSecrets();
         List<Path> sources = new ArrayList<>();
-        collect(scope, manifest, sources);
+        collect(scope, manifest, sources, progress);
+        long totalBytes = manifest.entries.stream().mapToLong(e -> e.size).sum();
+        long[] archived = {0};
         Path target = uniqueName(out);
         byte[] manifestBytes;
         try {
@@ -116,8 +135,12 @@ public final class BackupWriter {
                 tar.write(manifestBytes);
                 tar.closeArchiveEntry();
                 for (int i = 0; i < manifest.entries.size(); i++) {
-                    writeEntry(tar, manifest.entries.get(i), sources.get(i));
+                    writeEntry(tar, manifest.entries.get(i), sources.get(i), n -> {
+                        archived[0] += n;
+                        progress.step(ARCHIVING, archived[0], totalBytes);
+                    });
                 }
+                progress.step(ARCHIVING, totalBytes, totalBytes);
                 tar.finish();
             }
         }, AtomicFiles.OWNER_ONLY);
@@ -128,7 +151,7 @@ public final class BackupWriter {
         return target;
     }
 
-    private void collect(BackupScope scope, BackupManifest manifest, List<Path> sources) {
+    private void collect(BackupScope scope, BackupManifest manifest, List<Path> sources, Progress progress) {
         try {
             Files.walkFileTree(baseDir, new SimpleFileVisitor<>() {
                 @Override
@@ -168,6 +191,7 @@ public final class BackupWriter {
                     } else if (attrs.isDirectory()) {
                         manifest.entries.add(new BackupManifest.Entry(rel + "/", "dir", mode, 0, null, null, mtime));
                     } else if (attrs.isRegularFile()) {
+                        progress.step(HASHING, sources.size(), 0);
                         manifest.entries.add(new BackupManifest.Entry(rel, "file", mode, attrs.size(), BackupFormat.hash(p), null, mtime));
                     } else {
                         warnings.accept("skipped " + p + ": not a regular file, folder or symbolic link");
@@ -181,7 +205,8 @@ public final class BackupWriter {
         }
     }
 
-    private static void writeEntry(TarArchiveOutputStream tar, BackupManifest.Entry e, Path source) throws IOException {
+    private static void writeEntry(TarArchiveOutputStream tar, BackupManifest.Entry e, Path source,
+            java.util.function.LongConsumer copied) throws IOException {
         int perms = Integer.parseInt(e.mode, 8);
         TarArchiveEntry t;
         switch (e.type) {
@@ -215,6 +240,7 @@ public final class BackupWriter {
                     }
                     tar.write(buf, 0, r);
                     n += r;
+                    copied.accept(r);
                 }
             }
             if (n != e.size || Files.getLastModifiedTime(source).toMillis() != e.mtime) {
@@ -223,6 +249,10 @@ public final class BackupWriter {
         }
         tar.closeArchiveEntry();
     }
+
+    /** The progress line's tasks: the first pass (files hashed, total unknown) and the second (bytes archived). */
+    private static final String HASHING = "hashing files";
+    private static final String ARCHIVING = "archiving";
 
     private static OperationFailedException changed(Path source) {
         return new OperationFailedException(source + " changed while it was being backed up; no backup was written",

@@ -1,6 +1,7 @@
 package dev.ailab.deployment.state;
 
 import dev.ailab.core.error.OperationFailedException;
+import dev.ailab.core.io.Progress;
 import dev.ailab.core.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class StateStore {
     private final String journalPath;
     private final FileOps ops;
     private int parallelism = DEFAULT_PARALLELISM;
+    private Progress progress = Progress.NONE;
 
     /**
      * Files are written by this many threads at once: each atomic write ends in an fsync, and
@@ -56,6 +58,12 @@ public final class StateStore {
     }
 
     /** Number of files written at once (1: one after the other, in path order). */
+    /** Where {@link #apply} reports the files it writes ({@link Progress#NONE}: nowhere). */
+    public StateStore progress(Progress progress) {
+        this.progress = progress;
+        return this;
+    }
+
     public StateStore parallelism(int threads) {
         this.parallelism = Math.max(1, threads);
         return this;
@@ -306,8 +314,17 @@ public final class StateStore {
     }
 
     private void writeAll(List<FileChange> changes) {
+        int total = changes.size();
         if (parallelism == 1 || changes.size() < 2) {
-            changes.forEach(c -> ops.write(resolve(c.path()), c.wanted()));
+            try {
+                for (int i = 0; i < total; i++) {
+                    progress.step("writing", i, total);
+                    ops.write(resolve(changes.get(i).path()), changes.get(i).wanted());
+                }
+                progress.step("writing", total, total);
+            } finally {
+                progress.close();
+            }
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -322,9 +339,12 @@ public final class StateStore {
                 futures.add(pool.submit(() -> ops.write(resolve(c.path()), c.wanted())));
             }
             RuntimeException first = null;
+            int done = 0;
             for (java.util.concurrent.Future<?> f : futures) {
                 try {
+                    progress.step("writing", done, total);
                     f.get();
+                    done++;
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (first == null) {
                         first = e.getCause() instanceof RuntimeException re ? re
@@ -338,8 +358,10 @@ public final class StateStore {
             if (first != null) {
                 throw first;
             }
+            progress.step("writing", total, total);
         } finally {
             pool.shutdownNow();
+            progress.close();
         }
     }
 

@@ -150,6 +150,11 @@ public final class Vectorweight {
 
     /** Plans and applies: writes what changed, prunes untouched stale files, keeps conflicts unless {@code force}. */
     public Outcome generate(Path configFile, Path output, Path workingDir, boolean force) {
+        return generate(configFile, output, workingDir, force, dev.ailab.core.io.Progress.NONE);
+    }
+
+    /** As {@link #generate(Path, Path, Path, boolean)}, reporting the files written on {@code progress}. */
+    public Outcome generate(Path configFile, Path output, Path workingDir, boolean force, dev.ailab.core.io.Progress progress) {
         Outcome planned = plan(configFile, output, workingDir);
         if (planned.plan().upToDate()) {
             return new Outcome(planned.output(), planned.plan(),
@@ -160,7 +165,7 @@ public final class Vectorweight {
                     "choose another folder with --dir");
         }
         checkSecretRecipients(validate(configFile), planned.output());
-        ApplyResult applied = store(planned.output()).apply(planned.plan(), force);
+        ApplyResult applied = store(planned.output()).progress(progress).apply(planned.plan(), force);
         return new Outcome(planned.output(), planned.plan(), applied, planned.warnings());
     }
 

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
 
 /** Turns what git said into a message a person can act on, with the documented exit code. */
 public final class GitErrors {
+    /**
+     * HTTP's "unauthorized" as a number of its own: not the digits 401 inside a longer number,
+     * such as a temporary folder's name in a path ({@code /tmp/junit-71298125438401235/x.git}).
+     */
+    private static final Pattern HTTP_401 = Pattern.compile("(?<![0-9])401(?![0-9])");
     private static final Pattern USERINFO = Pattern.compile("(?<=://)[^/@\\s]+@");
 
     private GitErrors() {
@@ -42,7 +47,7 @@ public final class GitErrors {
         if (lower.contains("permission denied") || lower.contains("authentication failed")
                 || lower.contains("could not read username") || lower.contains("could not read password")
                 || lower.contains("not authorized") || lower.contains("auth fail")
-                || lower.contains("authentication is required") || lower.contains("401")
+                || lower.contains("authentication is required") || HTTP_401.matcher(lower).find()
                 || lower.contains("no more authentication methods")) {
             return new ExternalSystemException(safeUrl + " refused the credentials (" + last + "; tried: "
                     + tried(operation, url, branch) + ")",

@@ -26,6 +26,17 @@ class GitErrorsTest {
     }
 
     @Test
+    void digitsOf401InsideAPathAreNotARefusedLogin() {
+        // JGit's words for a remote folder that is gone; the temporary folder's name holds "401".
+        ToolkitException gone = GitErrors.remoteFailure("fetch", "file:///tmp/junit-7129812125438401235/moved-away.git", "main",
+                "file:///tmp/junit-7129812125438401235/moved-away.git: not found.");
+        assertThat(gone.getMessage()).startsWith("cannot reach ").doesNotContain("refused the credentials");
+        ToolkitException refused = GitErrors.remoteFailure("fetch", "https://host.invalid/x.git", "main",
+                "fatal: unable to access 'https://host.invalid/x.git/': The requested URL returned error: 401");
+        assertThat(refused.getMessage()).contains("refused the credentials");
+    }
+
+    @Test
     void jgitsWordsGiveTheSameMessage() {
         ToolkitException git = GitErrors.remoteFailure("fetch", "https://127.0.0.1:1/x.git", "main",
                 "fatal: unable to access 'https://127.0.0.1:1/x.git/': Failed to connect to 127.0.0.1 port 1 after 0 ms: "
