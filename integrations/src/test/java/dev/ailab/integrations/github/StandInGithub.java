@@ -96,6 +96,20 @@ public final class StandInGithub implements AutoCloseable {
         return remaining;
     }
 
+    /** Requests served so far, 304s and refusals included. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public synchronized int issueCount() {
+        return issues.size();
+    }
+
+    /** A copy-free look at one issue, for tests outside this package. */
+    public synchronized Issue issue(int number) {
+        return issues.get(number);
+    }
+
     private synchronized Instant tick() {
         clock = clock.plusSeconds(1);
         return clock;
