@@ -138,10 +138,12 @@ public final class IssueSync {
             String after = listPass(run, start);
             int pushedBefore = run.pushed;
             pushLocalOnly(run);
-            if (!Objects.equals(after, start) || run.pushed > pushedBefore) {
-                // one more listing from the new checkpoint: catches our own writes and primes the ETag,
-                // so the next sync with nothing new costs nothing
-                listPass(run, store.state(repository).since());
+            // more listings from the new checkpoint until it stays put: they catch our own writes and
+            // prime the ETag of the very listing the next sync asks for, so one with nothing new costs nothing
+            boolean again = !o.dryRun() && (!Objects.equals(after, start) || run.pushed > pushedBefore);
+            for (int pass = 0; again && pass < 3; pass++) {
+                String from = store.state(repository).since();
+                again = !Objects.equals(listPass(run, from), from);
             }
             if (o.pushNew()) {
                 createNew(run);

@@ -362,4 +362,26 @@ class IssueSyncTest {
         assertThat(all.stream().map(WorkItemRow::externalRef).distinct().count()).isEqualTo(300);
         assertThat(sync().createdLocal()).isZero();
     }
+
+    @Test
+    void theSyncAfterOneThatPushedChangesCostsNoRateLimitEither() {
+        for (int i = 1; i <= 20; i++) {
+            gh.add("issue " + i, null);
+        }
+        sync();
+        for (int i = 1; i <= 5; i++) {
+            WorkItems.Changes ch = new WorkItems.Changes();
+            ch.title = "edited here " + i;
+            new WorkItems(store).update(item(10 + i).id(), ch);
+            gh.edit(i, issue -> issue.body = "edited there");
+        }
+        IssueSync.Report changes = sync();
+        assertThat(changes.pushed()).isEqualTo(5);
+        assertThat(changes.pulled()).isEqualTo(5);
+        int before = gh.remaining();
+        IssueSync.Report noop = sync();
+        assertThat(noop.rateLimitUsed()).isZero();
+        assertThat(gh.remaining()).isEqualTo(before);
+        assertThat(noop.requests()).isEqualTo(2);
+    }
 }
