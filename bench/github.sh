@@ -45,6 +45,12 @@ mkdir -p "$WORK/shop/.git"
 printf '[remote "origin"]\n\turl = https://github.com/acme/shop.git\n' > "$WORK/shop/.git/config"
 "$AI_LAB" project register "$WORK/shop" >/dev/null
 cp "$WORK/hub.db" "$WORK/registered.db"
+# the first launcher run trains the class-data archive in the background: measure after it
+i=0
+until ls "$XDG_CACHE_HOME"/ai-lab/cds/*-lean.jsa >/dev/null 2>&1; do
+  i=$((i + 1)); [ $i -lt 600 ] || { echo "github.sh: no class-data archive after 300 s; measuring without" >&2; break; }
+  sleep 0.5
+done
 SYNC="$AI_LAB github sync --project shop -o json"
 
 # requests and units of one sync (its JSON), and the stand-in's requests and CPU around it
