@@ -59,6 +59,9 @@ public final class CdsTraining {
             run(AiLabCommand::new, home, "secrets", "list");
             run(AiLabCommand::new, home, "backup", "create", "--include-secrets");
             run(AiLabCommand::new, home, "backup", "list");
+            // github-api and the JDK's HTTP client, up to the first request: nothing listens on port 9 of loopback
+            run(AiLabCommand::new, home, Map.of("GITHUB_TOKEN", "training-not-a-token", "GITHUB_API_URL",
+                    "http://127.0.0.1:9"), "github", "doctor", "--output", "json");
             Path library = home.resolve("library-origin");
             if (makeLibrary(library)) {
                 Path aiConfigHome = home.resolve("ai-config");
@@ -90,14 +93,19 @@ public final class CdsTraining {
     }
 
     private static void run(Supplier<RootCommand> root, Path home, String... args) {
-        Map<String, String> env = Map.of(
+        run(root, home, Map.of(), args);
+    }
+
+    private static void run(Supplier<RootCommand> root, Path home, Map<String, String> extra, String... args) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "HOME", home.toString(),
                 "XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "XDG_DATA_HOME", home.resolve("data").toString(),
                 "XDG_STATE_HOME", home.resolve("state").toString(),
                 "XDG_CACHE_HOME", home.resolve("cache").toString(),
                 "AI_LAB_DEPLOY_DIR", home.resolve("host").toString(),
-                "PATH", "/nonexistent");
+                "PATH", "/nonexistent"));
+        env.putAll(extra);
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         try {
             InputStream stdin = new java.io.ByteArrayInputStream("training secret\n".getBytes(StandardCharsets.UTF_8));

@@ -36,8 +36,16 @@ public final class GithubSyncStore {
         }
     }
 
-    /** A synced item's base: the issue it is linked to and the last state both sides agreed on. */
+    /**
+     * A synced item's base: the issue it is linked to and the last state both sides agreed on.
+     * A pending creation (an issue asked for but not yet recorded) has no issue number, and
+     * keeps in {@code remoteUpdatedAt} the marker written into the new issue's body, so the next
+     * run links the issue it finds with that marker instead of creating a second one.
+     */
     public record Base(long itemId, String repository, Long issueNumber, Fields fields, String remoteUpdatedAt) {
+        public String pendingMarker() {
+            return issueNumber == null ? remoteUpdatedAt : null;
+        }
     }
 
     /** A local work item of the synced project. */
@@ -71,27 +79,26 @@ public final class GithubSyncStore {
     public String lock(String repository, String holder, Duration stale) {
         return store.jdbc(c -> {
             ensureState(c, repository);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT locked_by, locked_at FROM github_sync_state WHERE repository = ?"
-                            + (store.vendor() == StoreFactory.Vendor.POSTGRESQL ? " FOR UPDATE" : ""))) {
-                ps.setString(1, repository);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    String by = rs.getString(1);
-                    String at = rs.getString(2);
-                    if (by != null && at != null && StoreValues.instant(at).plus(stale).isAfter(Instant.now())) {
-                        return by + " since " + at;
-                    }
+            // one conditional UPDATE, so two runs that ask at once cannot both see the lock free
+            String now = StoreValues.now();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE github_sync_state SET locked_by = ?, locked_at = ?"
+                    + " WHERE repository = ? AND (locked_by IS NULL OR locked_at IS NULL OR locked_at < ?)")) {
+                ps.setString(1, holder);
+                ps.setString(2, now);
+                ps.setString(3, repository);
+                ps.setString(4, StoreValues.instant(Instant.now().minus(stale)));
+                if (ps.executeUpdate() == 1) {
+                    return null;
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE github_sync_state SET locked_by = ?, locked_at = ? WHERE repository = ?")) {
-                ps.setString(1, holder);
-                ps.setString(2, StoreValues.now());
-                ps.setString(3, repository);
-                ps.executeUpdate();
+                    "SELECT locked_by, locked_at FROM github_sync_state WHERE repository = ?")) {
+                ps.setString(1, repository);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1) + " since " + rs.getString(2);
+                }
             }
-            return null;
         });
     }
 
@@ -107,16 +114,10 @@ public final class GithubSyncStore {
         });
     }
 
+    /** The repository's state row; as the first statement it also takes SQLite's write lock, so the reads after it are current. */
     private static void ensureState(Connection c, String repository) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM github_sync_state WHERE repository = ?")) {
-            ps.setString(1, repository);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO github_sync_state (repository, pages_done) VALUES (?, 0)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO github_sync_state (repository, pages_done) VALUES (?, 0)"
+                + " ON CONFLICT (repository) DO NOTHING")) {
             ps.setString(1, repository);
             ps.executeUpdate();
         }

@@ -153,6 +153,7 @@ public final class GithubClient {
      * never the token.
      */
     ToolkitException failure(Throwable e, String what) {
+        // github-api wraps what its limit handlers throw in the HttpException of the answer: look for ours first
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ToolkitException te) {
                 return te;
@@ -160,6 +161,8 @@ public final class GithubClient {
             if (t instanceof WaitTooLong w) {
                 return new ExternalSystemException(what + ": " + w.why, "run again later, or raise --max-wait");
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException h) {
                 int code = h.getResponseCode();
                 if (code == 401) {

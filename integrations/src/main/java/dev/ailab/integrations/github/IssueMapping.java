@@ -21,6 +21,11 @@ public final class IssueMapping {
     public static final String DOING = "doing";
     public static final String BLOCKED = "blocked";
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}._:/+#@-]{1,64}");
+    /**
+     * The hidden line that ends the body of an issue the sync creates, naming the work item's
+     * pending creation: a run that crashed after the create call finds the issue by it.
+     */
+    private static final Pattern MARKER = Pattern.compile("\\s*<!-- ai-lab:item ([0-9a-f-]{36}) -->\\s*\\z");
 
     private IssueMapping() {
     }
@@ -47,7 +52,25 @@ public final class IssueMapping {
         String assignee = assignees == null || assignees.isEmpty() ? null : assignees.get(0).getLogin();
         String due = issue.getMilestone() == null || issue.getMilestone().getDueOn() == null ? null
                 : issue.getMilestone().getDueOn().toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return new Fields(issue.getTitle(), issue.getBody(), status, labels, assignee, due);
+        return new Fields(issue.getTitle(), withoutMarker(issue.getBody()), status, labels, assignee, due);
+    }
+
+    /** The body to create an issue with: the item's body and the marker line. */
+    static String bodyWithMarker(String body, String marker) {
+        return (body == null || body.isEmpty() ? "" : body + "\n\n") + "<!-- ai-lab:item " + marker + " -->";
+    }
+
+    /** The marker at the end of the issue's body, or null. */
+    static String marker(String body) {
+        if (body == null) {
+            return null;
+        }
+        var m = MARKER.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String withoutMarker(String body) {
+        return body == null ? null : MARKER.matcher(body).replaceFirst("");
     }
 
     /** A GitHub label as a hub label, or null when it cannot be one. */

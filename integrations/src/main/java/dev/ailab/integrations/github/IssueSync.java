@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHIssue;
@@ -45,7 +46,10 @@ import org.kohsuke.github.PagedIterator;
  *
  * <p>Writes: a remote write goes first, then the local write and the new base in one
  * transaction. A crash between the two leaves both sides equal and the base old; the next run
- * sees the same value on both sides and agrees instead of writing again.
+ * sees the same value on both sides and agrees instead of writing again. Creating an issue is
+ * the one write that could not be recognised that way, so it is recorded first as a pending
+ * creation with a marker that also goes into the issue's body: a run that stopped after the
+ * create call leaves an issue whose marker the next listing finds, and that issue is linked.
  */
 public final class IssueSync {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +99,9 @@ public final class IssueSync {
         GHRepository repo;
         List<GHMilestone> milestones;
         final Map<String, GHUser> users = new HashMap<>();
+        /** Pending creations (issue asked for, number not recorded), by marker and by item. */
+        final Map<String, Base> pendingByMarker = new HashMap<>();
+        final Map<Long, Base> pendingByItem = new HashMap<>();
 
         Run(String project, String repository, Options o) {
             this.project = project;
@@ -102,6 +109,12 @@ public final class IssueSync {
             this.o = o;
             this.bases = new HashMap<>(store.bases(repository));
             this.locals = store.localItems(project);
+            for (Base b : bases.values()) {
+                if (b.pendingMarker() != null) {
+                    pendingByMarker.put(b.pendingMarker(), b);
+                    pendingByItem.put(b.itemId(), b);
+                }
+            }
         }
     }
 
@@ -110,7 +123,8 @@ public final class IssueSync {
         if (o.pullOnly() && o.pushOnly()) {
             throw new InvalidInputException("--pull-only and --push-only exclude each other", "give one of them, or neither");
         }
-        String holder = ManagementFactory.getRuntimeMXBean().getName();
+        // pid@host names the process for the message; the random part keeps two runs in one process apart
+        String holder = ManagementFactory.getRuntimeMXBean().getName() + " run " + UUID.randomUUID().toString().substring(0, 8);
         String held = store.lock(repository, holder, Duration.ofMinutes(15));
         if (held != null) {
             throw new OperationFailedException("another sync of " + repository + " is running (" + held + ")",
@@ -124,10 +138,12 @@ public final class IssueSync {
             String after = listPass(run, start);
             int pushedBefore = run.pushed;
             pushLocalOnly(run);
-            if (!Objects.equals(after, start) || run.pushed > pushedBefore) {
-                // one more listing from the new checkpoint: catches our own writes and primes the ETag,
-                // so the next sync with nothing new costs nothing
-                listPass(run, store.state(repository).since());
+            // more listings from the new checkpoint until it stays put: they catch our own writes and
+            // prime the ETag of the very listing the next sync asks for, so one with nothing new costs nothing
+            boolean again = !o.dryRun() && (!Objects.equals(after, start) || run.pushed > pushedBefore);
+            for (int pass = 0; again && pass < 3; pass++) {
+                String from = store.state(repository).since();
+                again = !Objects.equals(listPass(run, from), from);
             }
             if (o.pushNew()) {
                 createNew(run);
@@ -251,6 +267,10 @@ public final class IssueSync {
         String ref = IssueMapping.externalRef(run.repository, number);
         Base base = run.bases.get(number);
         if (base == null) {
+            Write linked = linkPending(run, issue, remote, updated, ref);
+            if (linked != null) {
+                return linked;
+            }
             if (run.o.pushOnly()) {
                 return null;
             }
@@ -264,6 +284,28 @@ public final class IssueSync {
             return null;
         }
         return merge(run, base, local, remote, issue, updated);
+    }
+
+    /**
+     * An issue that carries the marker of one of our pending creations: an earlier run created it
+     * and stopped before recording it. It is linked to its item, and merged from what was sent.
+     */
+    private Write linkPending(Run run, GHIssue issue, Fields remote, String updated, String ref) throws IOException {
+        Base pending = run.pendingByMarker.get(IssueMapping.marker(issue.getBody()));
+        if (pending == null || !run.locals.containsKey(pending.itemId())) {
+            return null;
+        }
+        long number = issue.getNumber();
+        run.pendingByMarker.remove(pending.pendingMarker());
+        run.pendingByItem.remove(pending.itemId());
+        run.bases.remove(-pending.itemId());
+        Base base = new Base(pending.itemId(), run.repository, number, pending.fields(), updated);
+        run.bases.put(number, base);
+        run.notes.add("issue #" + number + " was created for work item " + pending.itemId()
+                + " by a run that stopped before recording it; linked, not created again");
+        Write w = merge(run, base, run.locals.get(pending.itemId()), remote, issue, updated);
+        return w == null ? null : new Write(w.itemId(), w.project(), w.local(), w.base(), number, ref,
+                w.remoteUpdatedAt(), w.conflicts());
     }
 
     private Write merge(Run run, Base base, LocalItem local, Fields remote, GHIssue issue, String updated)
@@ -288,8 +330,19 @@ public final class IssueSync {
         if (writeRemote) {
             run.pushed++;
             if (!run.o.dryRun()) {
-                GHIssue target = issue != null ? issue : run.repo.getIssue(base.issueNumber().intValue());
-                patch(run, target, remote, m.remoteAfter());
+                try {
+                    GHIssue target = issue != null ? issue : run.repo.getIssue(base.issueNumber().intValue());
+                    patch(run, target, remote, m.remoteAfter());
+                } catch (IOException e) {
+                    if (!gone(e)) {
+                        throw e;
+                    }
+                    // nothing is deleted on our side: the item stays as it is, and stays linked so it is reported again
+                    run.pushed--;
+                    run.notes.add("issue #" + base.issueNumber() + " is gone from GitHub (deleted); work item "
+                            + base.itemId() + " is kept and not synced");
+                    return null;
+                }
             }
         }
         if (writeLocal) {
@@ -298,6 +351,14 @@ public final class IssueSync {
         // always written, also when unchanged: the write clears conflicts a resolve or a later edit settled
         return new Write(base.itemId(), run.project, writeLocal ? m.localAfter() : null, newBase, base.issueNumber(),
                 null, updated, conflicts);
+    }
+
+    /** 404 or 410: the issue was deleted (GitHub answers 410 Gone for a deleted issue). */
+    private static boolean gone(IOException e) {
+        if (e instanceof org.kohsuke.github.HttpException h && (h.getResponseCode() == 404 || h.getResponseCode() == 410)) {
+            return true;
+        }
+        return e instanceof java.io.FileNotFoundException;
     }
 
     /** For the fields a side needed but did not get (--pull-only/--push-only), the base stays as it was. */
@@ -335,14 +396,19 @@ public final class IssueSync {
         }
     }
 
-    /** New local items of the project, not linked to an issue: created as issues (--push, github.push_new). */
+    /**
+     * New local items of the project, not linked to an issue: created as issues (--push,
+     * github.push_new). Each is first recorded as a pending creation with its marker; an item
+     * still pending from a stopped run, whose issue the listing did not show, is created again.
+     */
     private void createNew(Run run) throws IOException {
         Set<Long> linked = new HashSet<>();
         for (Base b : run.bases.values()) {
             linked.add(b.itemId());
         }
         for (LocalItem item : run.locals.values()) {
-            if (linked.contains(item.id()) || item.externalRef() != null) {
+            Base pending = run.pendingByItem.get(item.id());
+            if (pending == null && (linked.contains(item.id()) || item.externalRef() != null)) {
                 continue;
             }
             run.createdRemote++;
@@ -350,7 +416,13 @@ public final class IssueSync {
                 continue;
             }
             Fields f = item.fields();
-            var builder = run.repo.createIssue(f.title()).body(f.body() == null ? "" : f.body());
+            // what the create call itself sets: closing and the milestone are separate writes after it
+            Fields sent = new Fields(f.title(), f.body(), f.status().equals("done") ? "todo" : f.status(), f.labels(),
+                    f.assignee(), null);
+            String marker = pending != null ? pending.pendingMarker() : UUID.randomUUID().toString();
+            store.apply(run.repository, List.of(new Write(item.id(), run.project, null, sent, null, null, marker, null)),
+                    null, null);
+            var builder = run.repo.createIssue(f.title()).body(IssueMapping.bodyWithMarker(f.body(), marker));
             for (String l : IssueMapping.remoteLabels(f)) {
                 builder.label(l);
             }

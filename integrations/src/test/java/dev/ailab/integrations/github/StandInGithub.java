@@ -64,8 +64,15 @@ public final class StandInGithub implements AutoCloseable {
     private int remaining = 5000;
     /** Fail the listing request after this many pages were served (the interrupted import); -1 never. */
     volatile int failAfterPages = -1;
-    /** Answer the next request with a secondary-limit 403 and Retry-After 1. */
+    /** Answer the next request with a secondary-limit 403 and Retry-After {@link #retryAfterSeconds}. */
     volatile boolean secondaryLimitOnce;
+    volatile int retryAfterSeconds = 1;
+    /** Create the next issue, then answer 502 as if the connection broke after GitHub did it (a crash after the call). */
+    volatile boolean failAfterCreateOnce;
+    /** Refuse the next issue creation with a 502, creating nothing. */
+    volatile boolean failBeforeCreateOnce;
+    /** Issues deleted on GitHub: gone from listings, 410 Gone when asked for. */
+    final Set<Integer> deleted = new java.util.HashSet<>();
 
     public StandInGithub(String owner, String repo) throws IOException {
         this.owner = owner;
@@ -89,6 +96,20 @@ public final class StandInGithub implements AutoCloseable {
         return remaining;
     }
 
+    /** Requests served so far, 304s and refusals included. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public synchronized int issueCount() {
+        return issues.size();
+    }
+
+    /** A copy-free look at one issue, for tests outside this package. */
+    public synchronized Issue issue(int number) {
+        return issues.get(number);
+    }
+
     private synchronized Instant tick() {
         clock = clock.plusSeconds(1);
         return clock;
@@ -109,6 +130,11 @@ public final class StandInGithub implements AutoCloseable {
         Issue i = issues.get(number);
         change.accept(i);
         i.updated = tick();
+    }
+
+    /** Deleted on GitHub (by an admin): gone from listings, 410 when asked for. */
+    public synchronized void delete(int number) {
+        deleted.add(number);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -138,7 +164,7 @@ public final class StandInGithub implements AutoCloseable {
             ex.getResponseHeaders().add("X-OAuth-Scopes", tokens.get(token));
             if (secondaryLimitOnce) {
                 secondaryLimitOnce = false;
-                ex.getResponseHeaders().add("Retry-After", "1");
+                ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
                 send(ex, 403, "{\"message\":\"You have exceeded a secondary rate limit.\"}", null, false);
                 return;
             }
@@ -157,13 +183,25 @@ public final class StandInGithub implements AutoCloseable {
                 } else if (path.equals(base + "/issues") && method.equals("GET")) {
                     listIssues(ex, q);
                 } else if (path.equals(base + "/issues") && method.equals("POST")) {
+                    if (failBeforeCreateOnce) {
+                        failBeforeCreateOnce = false;
+                        send(ex, 502, "{\"message\":\"Server Error\"}", null, true);
+                        return;
+                    }
                     Issue i = add(null, null);
                     apply(i, JSON.readTree(ex.getRequestBody()));
+                    if (failAfterCreateOnce) {
+                        failAfterCreateOnce = false;
+                        send(ex, 502, "{\"message\":\"Server Error\"}", null, true);
+                        return;
+                    }
                     send(ex, 201, issue(i).toString(), null, true);
                 } else if (path.matches(base + "/issues/\\d+")) {
                     Issue i = issues.get(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)));
                     if (i == null) {
                         send(ex, 404, "{\"message\":\"Not Found\"}", null, true);
+                    } else if (deleted.contains(i.number)) {
+                        send(ex, 410, "{\"message\":\"This issue was deleted\"}", null, true);
                     } else if (method.equals("PATCH")) {
                         apply(i, JSON.readTree(ex.getRequestBody()));
                         i.updated = tick();
@@ -227,7 +265,8 @@ public final class StandInGithub implements AutoCloseable {
         Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : null;
         int per = Integer.parseInt(q.getOrDefault("per_page", "30"));
         int page = Integer.parseInt(q.getOrDefault("page", "1"));
-        List<Issue> all = issues.values().stream().filter(i -> since == null || !i.updated.isBefore(since))
+        List<Issue> all = issues.values().stream().filter(i -> !deleted.contains(i.number))
+                .filter(i -> since == null || !i.updated.isBefore(since))
                 .sorted((a, b) -> q.getOrDefault("direction", "desc").equals("asc") ? a.updated.compareTo(b.updated)
                         : b.updated.compareTo(a.updated)).toList();
         if (failAfterPages >= 0 && listingPages.get() >= failAfterPages) {
