@@ -24,15 +24,7 @@ trap cleanup EXIT INT TERM
 export XDG_DATA_HOME="$WORK/data" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state"
 export AI_LAB_JAVA_OPTS="-Xmx128m"
 
-awk 'BEGIN {
-  split("low normal high urgent", pri, " "); split("todo doing blocked done", st, " ");
-  print "[";
-  for (i = 1; i <= 10000; i++) {
-    printf "{\"title\": \"Dashboard item %d: tidy the module and write its tests\", \"project\": \"p%d\", \"priority\": \"%s\", \"status\": \"%s\", \"labels\": [\"l%d\", \"bench\"]}%s\n",
-      i, i % 12, pri[i % 4 + 1], st[i % 4 + 1], i % 7, (i < 10000 ? "," : "");
-  }
-  print "]";
-}' > "$WORK/items.json"
+awk -f "$ROOT/bench/dashboard-items.awk" > "$WORK/items.json"
 "$ROOT/bin/ai-lab" work import "$WORK/items.json" >/dev/null
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
