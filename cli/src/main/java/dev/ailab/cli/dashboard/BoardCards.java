@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * Every card of the board in memory, each with its JSON already written, kept current from the
  * live loop's differences. {@code /api/items} then filters and joins bytes instead of reading
- * and serialising 10,000 rows after every change (88-194 ms before, a few ms now). The filters
- * mean what {@code work list}'s SQL means; text search reads bodies, which cards do not hold, so
- * a filter with {@code q} is answered by the store ({@link #answer} returns null).
+ * and serialising 10,000 rows after every change (median 579 ms before, 63 ms after, in one run
+ * at load 22: docs/performance.md). The filters mean what {@code work list}'s SQL means; text
+ * search reads bodies, which cards do not hold, so a filter with {@code q} is answered by the
+ * store ({@link #answer} returns null).
  */
 final class BoardCards {
     private record Entry(Card card, WorkStatus status, int rank, byte[] json) {
