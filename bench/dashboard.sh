@@ -37,15 +37,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # 10,000 items through the CLI's own import; 5,000 sessions over the last 30 days by SQL (there is
 # no import for sessions), the first 5,000 items linked to one each.
-awk 'BEGIN {
-  split("low normal high urgent", pri, " "); split("todo doing blocked done", st, " ");
-  print "[";
-  for (i = 1; i <= 10000; i++) {
-    printf "{\"title\": \"Dashboard item %d: tidy the module and write its tests\", \"project\": \"p%d\", \"priority\": \"%s\", \"status\": \"%s\", \"labels\": [\"l%d\", \"bench\"]}%s\n",
-      i, i % 12, pri[i % 4 + 1], st[i % 4 + 1], i % 7, (i < 10000 ? "," : "");
-  }
-  print "]";
-}' > "$WORK/items.json"
+awk -f "$ROOT/bench/dashboard-items.awk" > "$WORK/items.json"
 "$AI_LAB" work import "$WORK/items.json" >/dev/null
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
   INSERT INTO ai_session (agent, model, started_at, ended_at, summary, tokens_in, tokens_out, cost)

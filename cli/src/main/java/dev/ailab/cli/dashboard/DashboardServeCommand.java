@@ -1,5 +1,6 @@
 package dev.ailab.cli.dashboard;
 
+import dev.ailab.cli.github.GithubWebhookMount;
 import dev.ailab.cli.host.HostProbe;
 import dev.ailab.cli.hub.HubCommand;
 import dev.ailab.core.error.InvalidInputException;
@@ -75,7 +76,12 @@ public class DashboardServeCommand extends HubCommand {
             throw new OperationFailedException("cannot listen on " + bind + ":" + port + ": the port is in use or not allowed",
                     "stop what uses it or give another --port (0 picks a free one)");
         }
-        server.withHost(new HostProbe(spec, config, 10)).start();
+        server.withHost(new HostProbe(spec, config, 10))
+                .withGithubWebhook(GithubWebhookMount.of(() -> config.load().config().github, context().env(), store(), line -> {
+                    err().println(line);
+                    err().flush();
+                }))
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

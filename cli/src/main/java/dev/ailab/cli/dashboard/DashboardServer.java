@@ -14,6 +14,7 @@ import dev.ailab.hub.StoreValues;
 import dev.ailab.hub.WorkItems;
 import dev.ailab.hub.WorkStatus;
 import dev.ailab.hub.dashboard.DashboardQueries;
+import dev.ailab.integrations.github.WebhookHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,12 @@ public final class DashboardServer implements AutoCloseable {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     static final String WRITE_TOKEN_HEADER = "X-AI-Lab-Token";
+    /** On every API answer: the live version it is at least as new as (see {@link LiveUpdates}). */
+    static final String VERSION_HEADER = "X-AI-Lab-Version";
+    static final String WEBHOOK_PATH = "/hooks/github";
     static final String ACCESS_COOKIE = "ai_lab_access";
+    /** GitHub sends at most 25 MB in one delivery. */
+    private static final int WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
     private static final Set<String> VIEWS = Set.of("/", "/overview", "/board", "/item", "/sessions", "/projects");
 
     private final DashboardQueries queries;
@@ -68,6 +74,10 @@ public final class DashboardServer implements AutoCloseable {
     private final Set<String> allowedHosts;
     private final DashboardAssets assets = new DashboardAssets();
     private final AnswerCache answers;
+    private final BoardCards board;
+    /** The GitHub webhook when it is set up (a secret and a synced project), else null: 404. */
+    private volatile java.util.function.Supplier<WebhookHandler> webhook = () -> null;
+    private final Object oneDeliveryAtATime = new Object();
 
     public DashboardServer(DashboardQueries queries, Options options, Clock clock) throws IOException {
         this.queries = queries;
@@ -84,10 +94,10 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        live = new LiveUpdates(queries, clock, answers::clear);
+        board = new BoardCards(queries);
+        live = new LiveUpdates(queries, clock, board, answers::clear);
         server.createContext("/", this::handle);
-        // The GitHub webhook handler of issue 14 mounts here once it lands:
-        // server.createContext("/hooks/github", githubWebhook);
+        server.createContext(WEBHOOK_PATH, this::webhook);
         int port = server.getAddress().getPort();
         allowedHosts = allowedHosts(address, port);
     }
@@ -95,6 +105,12 @@ public final class DashboardServer implements AutoCloseable {
     /** Where {@code /api/host} gets the host's state (the serve command passes {@code deploy status}). */
     public DashboardServer withHost(java.util.function.Supplier<?> probe) {
         this.host = probe;
+        return this;
+    }
+
+    /** Where {@code /hooks/github} gets its handler (null while GitHub sync is not set up here). */
+    public DashboardServer withGithubWebhook(java.util.function.Supplier<WebhookHandler> handler) {
+        this.webhook = handler;
         return this;
     }
 
@@ -256,10 +272,11 @@ public final class DashboardServer implements AutoCloseable {
                 live.stream(ex);
             } else if (path.startsWith("/api/")) {
                 String key = ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery();
+                long version = live.version(); // read first: what follows is at least this new
                 byte[] body = path.equals("/api/host") ? DashboardApi.COMPACT.writeValueAsBytes(DashboardApi.host(host.get()))
-                        : answers.get(key, () -> DashboardApi.COMPACT.writeValueAsBytes(
-                                DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant())));
+                        : answers.get(key, () -> read(path, q));
                 ex.getResponseHeaders().set("Cache-Control", "no-store");
+                ex.getResponseHeaders().set(VERSION_HEADER, String.valueOf(version));
                 send(ex, 200, "application/json", body);
             } else {
                 error(ex, 404, "no such page: " + path, "the views are /, /board, /item, /sessions and /projects");
@@ -272,6 +289,56 @@ public final class DashboardServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Allow", "GET, POST");
         error(ex, 405, method + " is not served here", "the API reads with GET and writes with POST");
+    }
+
+    private byte[] read(String path, Map<String, String> q) throws IOException {
+        if (path.equals("/api/items") && q.get("ids") == null) {
+            byte[] fromMemory = board.answer(DashboardApi.BoardFilter.of(q));
+            if (fromMemory != null) {
+                return fromMemory;
+            }
+        }
+        return DashboardApi.COMPACT.writeValueAsBytes(DashboardApi.get(queries, path, q, LocalDate.now(clock), clock.instant()));
+    }
+
+    /**
+     * {@code POST /hooks/github}: GitHub cannot send the page's write token, an access token or
+     * our Host name (it comes through a tunnel or proxy), so this path skips those checks; what
+     * lets a delivery in is its HMAC signature, checked by {@link WebhookHandler} with the secret
+     * from {@code github.webhook_secret_env}. Deliveries run one at a time, as in {@code github listen}.
+     */
+    private void webhook(HttpExchange ex) throws IOException {
+        try (ex) {
+            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+            WebhookHandler handler = ex.getRequestURI().getPath().equals(WEBHOOK_PATH) ? webhook.get() : null;
+            WebhookHandler.Outcome o;
+            if (handler == null) {
+                o = new WebhookHandler.Outcome(404, "no GitHub webhook here: set the variable named by github.webhook_secret_env"
+                        + " and register a project whose origin is on GitHub");
+            } else if (!ex.getRequestMethod().equals("POST")) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                o = new WebhookHandler.Outcome(405, "deliveries are POSTed");
+            } else {
+                byte[] body;
+                try (InputStream in = ex.getRequestBody()) {
+                    body = in.readNBytes(WEBHOOK_MAX_BYTES);
+                }
+                Headers h = ex.getRequestHeaders();
+                try {
+                    synchronized (oneDeliveryAtATime) {
+                        o = handler.handle(h.getFirst("X-GitHub-Event"), h.getFirst("X-GitHub-Delivery"),
+                                h.getFirst("X-Hub-Signature-256"), body);
+                    }
+                } catch (ToolkitException e) {
+                    o = new WebhookHandler.Outcome(502, "sync failed: " + e.getMessage() + " (" + e.hint() + ")");
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(DashboardServer.class).warn("webhook delivery failed", e);
+                    o = new WebhookHandler.Outcome(502, "sync failed: " + e.getMessage());
+                }
+            }
+            send(ex, o.status(), "text/plain; charset=utf-8", (o.message() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private Map<String, Object> pageSettings() {
@@ -315,7 +382,10 @@ public final class DashboardServer implements AutoCloseable {
         java.util.regex.Matcher move = java.util.regex.Pattern.compile("^/api/items/(\\d+)/status$").matcher(path);
         if (move.matches()) {
             WorkStatus status = WorkStatus.parse(text(body, "status", true));
-            json(ex, 200, items.setStatus(Long.parseLong(move.group(1)), status));
+            long id = Long.parseLong(move.group(1));
+            var row = items.setStatus(id, status);
+            changed(id);
+            json(ex, 200, row);
         } else if (path.equals("/api/items")) {
             String priority = text(body, "priority", false);
             List<String> labels = new ArrayList<>();
@@ -323,15 +393,24 @@ public final class DashboardServer implements AutoCloseable {
             NewWorkItem item = new NewWorkItem(text(body, "title", true), text(body, "body", false), text(body, "project", false),
                     null, priority == null ? null : Priority.parse(priority), StoreValues.labels(labels), null, null, null,
                     null, null, null);
-            json(ex, 201, items.get(items.add(item)));
+            long id = items.add(item);
+            changed(id);
+            json(ex, 201, items.get(id));
         } else if (path.equals("/api/ideas")) {
             List<String> tags = new ArrayList<>();
             body.path("tags").forEach(n -> tags.add(n.asText()));
-            json(ex, 201, new Ideas(queries.store()).add(text(body, "title", true), text(body, "body", false),
-                    StoreValues.labels(tags)));
+            var idea = new Ideas(queries.store()).add(text(body, "title", true), text(body, "body", false), StoreValues.labels(tags));
+            answers.clear();
+            json(ex, 201, idea);
         } else {
             error(ex, 404, "nothing to change at " + path, "POST /api/items, /api/items/ID/status or /api/ideas");
         }
+    }
+
+    /** After a write here: the board and the answers show it at once, before the live loop finds it. */
+    private void changed(long item) {
+        board.refresh(List.of(item));
+        answers.clear();
     }
 
     private static String text(JsonNode body, String field, boolean required) {

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * the last and sends every open page one {@code change} event with only the cards that changed,
  * the ids removed and which other views are stale. With nothing changing it sends one comment
  * line every {@link #KEEP_ALIVE_MS} and otherwise sleeps in the kernel.
+ *
+ * <p>Every change event carries a version, one more than the last; {@code hello} carries the
+ * version a new stream starts after, and every API answer the version it is at least as new as
+ * ({@link #version}). A page compares them: an answer older than its stream's hello missed a
+ * change and is fetched again, and events that came while it loaded are applied when newer.
+ * A store file replaced under the server ({@code db restore}) sends {@code "reload": true}.
  */
 final class LiveUpdates implements AutoCloseable {
     static final long KEEP_ALIVE_MS = 25_000;
@@ -33,9 +39,13 @@ final class LiveUpdates implements AutoCloseable {
     private final DashboardQueries queries;
     private final Clock clock;
     private final Runnable onChange;
+    private final BoardCards board;
     private final String instance = DashboardServer.randomToken().substring(0, 8);
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** Held while the version moves and its event goes out, and while a stream says hello and joins. */
+    private final Object sending = new Object();
+    private volatile long version;
     private volatile boolean running = true;
     private StoreSnapshot last;
 
@@ -43,9 +53,10 @@ final class LiveUpdates implements AutoCloseable {
     }
 
     /** {@code onChange} runs on every change found, whether or not a page listens (the answers' cache). */
-    LiveUpdates(DashboardQueries queries, Clock clock, Runnable onChange) {
+    LiveUpdates(DashboardQueries queries, Clock clock, BoardCards board, Runnable onChange) {
         this.queries = queries;
         this.clock = clock;
+        this.board = board;
         this.onChange = onChange;
         thread = new Thread(this::loop, "dashboard-live");
         thread.setDaemon(true);
@@ -55,6 +66,11 @@ final class LiveUpdates implements AutoCloseable {
         thread.start();
     }
 
+    /** The number of change events so far: what the store has been seen to be at least as new as. */
+    long version() {
+        return version;
+    }
+
     /** Holds one page's stream open until the page goes or the server stops. */
     void stream(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -62,11 +78,14 @@ final class LiveUpdates implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         Client client = new Client(out, new CountDownLatch(1));
-        Map<String, Object> hello = Map.of("instance", instance, "store_exists", queries.exists());
-        if (!send(client, "retry: 1000\nevent: hello\ndata: " + DashboardApi.COMPACT.writeValueAsString(hello) + "\n\n")) {
-            return;
+        synchronized (sending) {
+            // Said and joined under the lock: every event after this version reaches this page.
+            Map<String, Object> hello = Map.of("instance", instance, "store_exists", queries.exists(), "version", version);
+            if (!send(client, "retry: 1000\nevent: hello\ndata: " + DashboardApi.COMPACT.writeValueAsString(hello) + "\n\n")) {
+                return;
+            }
+            clients.add(client);
         }
-        clients.add(client);
         try {
             while (running && !client.gone().await(1, TimeUnit.HOURS)) {
                 // the latch opens when a write fails or the server stops
@@ -88,6 +107,7 @@ final class LiveUpdates implements AutoCloseable {
             last = StoreSnapshot.EMPTY;
             try {
                 last = StoreSnapshot.read(queries);
+                board.reload(); // also the first real query of the server's JIT warm-up
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(LiveUpdates.class).warn("cannot read the store now: {}", e.getMessage());
             }
@@ -101,7 +121,7 @@ final class LiveUpdates implements AutoCloseable {
                     while (System.nanoTime() < deadline && signal.await(SETTLE_MS)) {
                         // more changes are coming: let them land in the same event
                     }
-                    publish();
+                    publish(signal.takeReplaced());
                 } catch (RuntimeException e) {
                     // a store that is away or being restored: the stream stays open, the next round tries again
                     LoggerFactory.getLogger(LiveUpdates.class).warn("cannot follow the store's changes now: {}", e.getMessage());
@@ -113,28 +133,41 @@ final class LiveUpdates implements AutoCloseable {
         }
     }
 
-    private void publish() {
+    /** Finds what changed and tells the pages; {@code replaced}: the store is another file now. */
+    private void publish(boolean replaced) {
+        if (replaced) {
+            board.drop(); // answers come from the store until the new file is read in
+        }
         StoreSnapshot now = StoreSnapshot.read(queries);
         StoreSnapshot.Difference d = now.since(last);
         last = now;
-        if (d.empty()) {
+        if (d.empty() && !replaced) {
             return;
+        }
+        // Before the version moves: an answer that names a version holds at least its changes.
+        List<DashboardQueries.Card> changed = queries.cards(d.changed());
+        if (replaced || d.projects()) {
+            board.reload(); // a renamed project changes cards whose own row did not change
+        } else {
+            board.update(changed, d.changed(), d.removed());
         }
         onChange.run();
-        if (clients.isEmpty()) {
-            return;
-        }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("changed", queries.cards(d.changed()));
+        event.put("changed", changed);
         event.put("removed", d.removed());
         event.put("sessions", d.sessions());
         event.put("projects", d.projects() || !d.changed().isEmpty() || !d.removed().isEmpty());
         event.put("ideas", d.ideas());
-        event.put("overview", queries.overview(LocalDate.now(clock), clock.instant()));
-        try {
-            broadcast("event: change\ndata: " + DashboardApi.COMPACT.writeValueAsString(event) + "\n\n");
-        } catch (IOException e) {
-            LoggerFactory.getLogger(LiveUpdates.class).warn("cannot write a change event: {}", e.getMessage());
+        event.put("overview", clients.isEmpty() ? null : queries.overview(LocalDate.now(clock), clock.instant()));
+        event.put("reload", replaced);
+        synchronized (sending) {
+            version++;
+            event.put("version", version);
+            try {
+                broadcast("event: change\ndata: " + DashboardApi.COMPACT.writeValueAsString(event) + "\n\n");
+            } catch (IOException e) {
+                LoggerFactory.getLogger(LiveUpdates.class).warn("cannot write a change event: {}", e.getMessage());
+            }
         }
     }
 

@@ -13,7 +13,11 @@
   var FILTERS = ['project', 'label', 'assignee', 'priority', 'q'];
   var COLUMN_LIMIT = 200; // cards drawn per column; the count above it is always exact
 
-  var state = { items: null, overview: null, instance: null, connected: false };
+  // Versions (see LiveUpdates): every answer of /api/ names the live version it holds at least,
+  // every change event its own, hello the one its stream starts after. dataVersion is what the
+  // drawn view holds; events that come while a view loads wait in pending.
+  var state = { items: null, overview: null, instance: null, connected: false,
+    loading: false, pending: [], dataVersion: -1, loadVersion: Infinity, helloVersion: -1, renders: 0 };
   var view = document.getElementById('view');
 
   function readJson(id) {
@@ -100,8 +104,10 @@
 
   function api(path) {
     return fetch(path, { headers: { Accept: 'application/json' } }).then(function (r) {
+      var version = r.headers.get('X-AI-Lab-Version');
       return r.json().then(function (body) {
         if (!r.ok) { throw new Error(body.error + (body.hint ? ' (' + body.hint + ')' : '')); }
+        if (version !== null) { state.loadVersion = Math.min(state.loadVersion, Number(version)); }
         return body;
       });
     });
@@ -198,7 +204,19 @@
     document.querySelectorAll('nav a').forEach(function (a) {
       a.classList.toggle('active', a.getAttribute('data-view') === route.view || (route.view === 'item' && a.getAttribute('data-view') === 'board'));
     });
-    return draw(route.params).catch(function (e) {
+    var mine = ++state.renders;
+    state.loading = true;
+    state.loadVersion = Infinity;
+    return draw(route.params).then(function () {
+      if (mine !== state.renders) { return; } // a newer render took over
+      state.loading = false;
+      if (state.loadVersion !== Infinity) { state.dataVersion = state.loadVersion; }
+      if (state.dataVersion < state.helloVersion) { render(); return; } // a change came before the stream opened
+      var waiting = state.pending;
+      state.pending = [];
+      waiting.forEach(applyChange);
+    }).catch(function (e) {
+      if (mine === state.renders) { state.loading = false; state.pending = []; }
       view.replaceChildren(el('h1', { text: 'Cannot show this view' }), el('p', { text: e.message }));
     });
   }
@@ -427,7 +445,12 @@
   // ------------------------------------------------------------------ live updates
 
   function applyChange(ev) {
+    if (exported) { return; }
+    if (state.loading) { state.pending.push(ev); return; }
+    if (ev.version <= state.dataVersion) { return; } // the drawn view holds it already
+    state.dataVersion = ev.version;
     var route = currentRoute();
+    if (ev.reload || !ev.overview) { render(); return; } // another store file (db restore): draw anew
     state.overview = ev.overview;
     if (route.view === 'overview') { drawOverview(ev.overview); return; }
     if (route.view === 'board' && state.items) {
@@ -463,10 +486,13 @@
       var wasDown = !state.connected && state.instance !== null;
       state.instance = hello.instance;
       state.connected = true;
+      if (restarted) { state.dataVersion = -1; state.pending = []; }
+      state.helloVersion = hello.version;
       status.textContent = settings.allow_edit ? 'live \u00b7 editing allowed' : 'live \u00b7 read-only';
       status.classList.remove('down');
       document.getElementById('banner').hidden = true;
-      if (restarted || wasDown) { render(); } // whatever changed while the stream was away
+      // Whatever changed while the stream was away, or between the first answer and this stream.
+      if (restarted || wasDown || (!state.loading && state.dataVersion < state.helloVersion)) { render(); }
     });
     source.addEventListener('change', function (e) { applyChange(JSON.parse(e.data)); });
     source.onerror = function () {

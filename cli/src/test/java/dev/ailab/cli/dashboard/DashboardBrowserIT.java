@@ -220,7 +220,10 @@ class DashboardBrowserIT {
     }
 
     WebDriverWait waiting(long seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20));
+        // A live change redraws the columns: an element found a moment ago may be gone; look again.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void open(String path) {
@@ -352,6 +355,92 @@ class DashboardBrowserIT {
 
     @Test
     @Order(7)
+    void theAddFormsMakeAnItemAndAnIdeaThatTheCliReports() throws Exception {
+        open("/board");
+        WebElement form = waiting(10).until(d -> d.findElement(By.id("add-item")));
+        form.findElement(By.name("title")).sendKeys("added in the browser");
+        form.findElement(By.name("project")).sendKeys("shop");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement card = waiting(10).until(d -> d.findElements(By.cssSelector("section[data-status='todo'] .card")).stream()
+                .filter(c -> c.getText().contains("added in the browser")).findFirst().orElse(null));
+        String id = card.getAttribute("data-id");
+        JsonNode item = JSON.readTree(cli("work", "show", id, "-o", "json")).get("item");
+        assertThat(item.get("title").asText()).isEqualTo("added in the browser");
+        assertThat(item.get("project").asText()).isEqualTo("shop");
+        assertThat(item.get("status").asText()).isEqualTo("todo");
+        assertThat(driver.findElement(By.cssSelector("#add-item input[name='title']")).getAttribute("value")).as("the form is emptied").isEmpty();
+
+        WebElement idea = driver.findElement(By.id("add-idea"));
+        idea.findElement(By.name("title")).sendKeys("an idea from the board");
+        idea.findElement(By.cssSelector("button[type='submit']")).click();
+        waiting(10).until(d -> d.findElement(By.id("notice")).getText().equals("idea added"));
+        List<String> titles = new ArrayList<>();
+        JSON.readTree(cli("idea", "list", "-o", "json")).forEach(i -> titles.add(i.get("title").asText()));
+        assertThat(titles).contains("an idea from the board");
+    }
+
+    /**
+     * A real drag: Selenium's pointer actions, from which headless Chromium (156 here) starts a
+     * native HTML5 drag and drop, so the page's own dragstart/drop handlers and the browser's
+     * DataTransfer carry the card. Then the keyboard path: the card's move list takes a typed letter.
+     */
+    @Test
+    @Order(8)
+    void draggingACardToAnotherColumnChangesWhatTheCliReports() throws Exception {
+        open("/board");
+        String id = "2"; // "write the docs", doing
+        By inDone = By.cssSelector("section[data-status='done'] .card[data-id='" + id + "']");
+        WebElement card = waiting(10).until(d -> d.findElement(By.cssSelector("section[data-status='doing'] .card[data-id='" + id + "']")));
+        WebElement done = driver.findElement(By.cssSelector("section[data-status='done']"));
+        new org.openqa.selenium.interactions.Actions(driver).dragAndDrop(card, done).perform();
+        waiting(10).until(d -> !d.findElements(inDone).isEmpty());
+        assertThat(JSON.readTree(cli("work", "show", id, "-o", "json")).get("item").get("status").asText()).isEqualTo("done");
+
+        WebElement move = driver.findElement(By.cssSelector(".card[data-id='" + id + "'] select.move"));
+        move.sendKeys("b"); // the keyboard picks "blocked"
+        waiting(10).until(d -> !d.findElements(By.cssSelector("section[data-status='blocked'] .card[data-id='" + id + "']")).isEmpty());
+        assertThat(JSON.readTree(cli("work", "show", id, "-o", "json")).get("item").get("status").asText()).isEqualTo("blocked");
+    }
+
+    /**
+     * The page opens its stream and loads its data at the same time. Here the board's answer is
+     * held in the browser (the server answered before the change) while the CLI adds an item and
+     * its change event arrives; when the answer is let go, the new card must still show, with no
+     * further change to carry it.
+     */
+    @Test
+    @Order(9)
+    void aChangeWhileThePageLoadsIsNotLost() throws Exception {
+        String hold = "(function () {"
+                + "  var realFetch = window.fetch, held = [];"
+                + "  window.__hold = true; window.__changes = 0;"
+                + "  window.__held = function () { return held.length; };"
+                + "  window.__release = function () { window.__hold = false; held.splice(0).forEach(function (f) { f(); }); };"
+                + "  window.fetch = function (url, options) {"
+                + "    var p = realFetch(url, options);"
+                + "    if (!window.__hold || String(url).indexOf('/api/items') !== 0) { return p; }"
+                + "    return p.then(function (r) { return new Promise(function (resolve) { held.push(function () { resolve(r); }); }); });"
+                + "  };"
+                + "  var RealSource = window.EventSource;"
+                + "  window.EventSource = function (u) { var s = new RealSource(u); s.addEventListener('change', function () { window.__changes++; }); return s; };"
+                + "  window.EventSource.prototype = RealSource.prototype;"
+                + "})();";
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", hold)).get("identifier");
+        try {
+            driver.get(base + "/board");
+            waiting(10).until(d -> ((Number) js("return window.__held ? window.__held() : 0;")).intValue() >= 1);
+            String id = cli("work", "add", "added while the page loaded", "-p", "shop").strip();
+            waiting(10).until(d -> ((Number) js("return window.__changes;")).intValue() >= 1);
+            js("window.__release();");
+            waiting(5).until(d -> !d.findElements(By.cssSelector("section[data-status='todo'] .card[data-id='" + id + "']")).isEmpty());
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+        }
+    }
+
+    @Test
+    @Order(17)
     void provokesARefusalWhenAWriteCarriesNoToken() throws Exception {
         open("/board");
         Object status = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
@@ -362,7 +451,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(18)
     void theExportedFileOpensFromFileWithTheSameNumbers() throws Exception {
         Path file = home.resolve("export/dashboard.html");
         Files.createDirectories(file.getParent());
@@ -384,7 +473,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(19)
     void theSessionsAndProjectsViewsDrawFromTheStore() {
         open("/sessions");
         waiting(10).until(d -> !d.findElements(By.cssSelector("#chart-tokens canvas")).isEmpty());
@@ -394,13 +483,13 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(20)
     void theBrowserConsoleHasNoErrors() {
         assertThat(consoleErrors).isEmpty();
     }
 
     @Test
-    @Order(11)
+    @Order(21)
     void provokesAServerStopThatThePageReportsAndRecoversFrom() throws Exception {
         open("/board");
         int port = server.port();

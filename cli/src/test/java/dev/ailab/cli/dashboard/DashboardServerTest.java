@@ -322,6 +322,135 @@ class DashboardServerTest {
         assertThat(after.get(0).get("title").asText()).isEqualTo("cached?");
     }
 
+    @Test
+    void answersAndEventsCarryTheVersionAPageComparesToMissNoChange() throws Exception {
+        int port = readOnly.port();
+        long before = Long.parseLong(RawHttp.get(port, "/api/items").header(DashboardServer.VERSION_HEADER));
+        // A change the live loop publishes before the page's stream is open...
+        try (StoreFactory other = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + dir.resolve("hub.db")))) {
+            new WorkItems(other).add(NewWorkItem.of("between fetch and stream"));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long now = before;
+        while (now == before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            now = Long.parseLong(RawHttp.get(port, "/api/health").header(DashboardServer.VERSION_HEADER));
+        }
+        assertThat(now).as("the version moved with the change").isGreaterThan(before);
+        // ...is told by the stream's hello: its version is newer than the page's first answer.
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        JsonNode hello = JSON.readTree(nextEvent(lines).get("data"));
+        assertThat(hello.get("version").asLong()).isEqualTo(now).isGreaterThan(before);
+        // An answer read now holds the change and says so.
+        RawHttp.Response items = RawHttp.get(port, "/api/items");
+        assertThat(Long.parseLong(items.header(DashboardServer.VERSION_HEADER))).isGreaterThanOrEqualTo(now);
+        assertThat(items.body()).contains("between fetch and stream");
+        // The next change comes as the next version.
+        try (StoreFactory other = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + dir.resolve("hub.db")))) {
+            new WorkItems(other).add(NewWorkItem.of("after the hello"));
+        }
+        JsonNode change = JSON.readTree(nextEvent(lines).get("data"));
+        assertThat(change.get("version").asLong()).isEqualTo(now + 1);
+        assertThat(change.get("reload").asBoolean()).isFalse();
+        stream.body().close();
+    }
+
+    @Test
+    void aDatabaseRestoredUnderTheServerIsNoticedAndReadAgain(@TempDir Path own) throws Exception {
+        Path db = own.resolve("data/ai-lab.db");
+        try (StoreFactory s = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + db))) {
+            new WorkItems(s).add(NewWorkItem.of("in the backup"));
+            new dev.ailab.hub.DbMaintenance(s).backup(own.resolve("backup.db.gz"), null);
+            new WorkItems(s).add(NewWorkItem.of("made after the backup"));
+            try (DashboardServer server = new DashboardServer(new DashboardQueries(s), new DashboardServer.Options("127.0.0.1", 0, false, null),
+                    Clock.systemDefaultZone())) {
+                server.start();
+                HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                nextEvent(lines); // hello
+                assertThat(RawHttp.get(server.port(), "/api/items").body()).contains("made after the backup");
+                // db restore in another process: the file is moved aside and another put in its place.
+                try (StoreFactory restorer = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + db))) {
+                    new dev.ailab.hub.DbMaintenance(restorer).restore(own.resolve("backup.db.gz"), null);
+                }
+                Map<String, String> event = nextEvent(lines);
+                assertThat(event.get("event")).isEqualTo("change");
+                JsonNode data = JSON.readTree(event.get("data"));
+                assertThat(data.get("reload").asBoolean()).as("the page draws anew").isTrue();
+                assertThat(data.get("removed")).hasSize(1);
+                String after = RawHttp.get(server.port(), "/api/items").body();
+                assertThat(after).contains("in the backup").doesNotContain("made after the backup");
+                // And changes to the restored file are followed from then on.
+                try (StoreFactory other = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + db))) {
+                    new WorkItems(other).add(NewWorkItem.of("after the restore"));
+                }
+                JsonNode next = JSON.readTree(nextEvent(lines).get("data"));
+                assertThat(next.get("changed").get(0).get("title").asText()).isEqualTo("after the restore");
+                stream.body().close();
+            }
+        }
+    }
+
+    @Test
+    void theGithubWebhookTakesSignedDeliveriesWithoutThePagesTokenAndRefusesTamperedOnes(@TempDir Path own) throws Exception {
+        String secret = "webhook-secret-of-the-test";
+        Path db = own.resolve("hooks.db");
+        try (StoreFactory s = StoreFactory.open(StoreSettings.of("jdbc:sqlite:" + db))) {
+            new Projects(s).register(Files.createDirectories(own.resolve("code/plain")), "plain"); // no GitHub origin
+            Path folder = Files.createDirectories(own.resolve("code/api"));
+            Map<String, String> env = new java.util.HashMap<>(Map.of("GITHUB_WEBHOOK_SECRET", secret));
+            try (DashboardServer server = new DashboardServer(new DashboardQueries(s), new DashboardServer.Options("127.0.0.1", 0, false, null),
+                    Clock.systemDefaultZone())) {
+                server.withGithubWebhook(dev.ailab.cli.github.GithubWebhookMount.of(dev.ailab.core.config.GithubConfig::new, env, s, line -> { }));
+                server.start();
+                int port = server.port();
+                byte[] ping = "{\"zen\":\"Keep it logically awesome.\",\"repository\":{\"full_name\":\"acme/api\"}}".getBytes(StandardCharsets.UTF_8);
+                String signature = dev.ailab.integrations.github.WebhookSignature.sign(secret.getBytes(StandardCharsets.UTF_8), ping);
+                String body = new String(ping, StandardCharsets.UTF_8);
+                assertThat(hook(port, body, "ping", "d-1", signature).status()).as("no project syncs with GitHub: not mounted").isEqualTo(404);
+
+                Files.createDirectories(folder.resolve(".git"));
+                Files.writeString(folder.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://github.com/acme/api.git\n");
+                new Projects(s).register(folder, "api");
+                RawHttp.Response pong = hook(port, body, "ping", "d-1", signature);
+                assertThat(pong.status()).as(pong.body()).isEqualTo(200);
+                assertThat(pong.body()).contains("pong");
+                assertThat(hook(port, body, "ping", "d-1", signature).status()).as("the same delivery again").isEqualTo(409);
+                String tampered = body.replace("awesome", "awesomE");
+                RawHttp.Response refused = hook(port, tampered, "ping", "d-2", signature);
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.body()).contains("signature");
+                assertThat(hook(port, body, "ping", "d-3", null).status()).as("no signature").isEqualTo(401);
+                assertThat(hook(port, body, "ping", "d-4", "sha256=" + "0".repeat(64)).status()).isEqualTo(401);
+                // GitHub comes through a tunnel under another name: the signature, not the Host, lets it in.
+                RawHttp.Response viaTunnel = RawHttp.send(port, "POST", "/hooks/github", body, "Host: hooks.example.net",
+                        "Content-Type: application/json", "X-GitHub-Event: ping", "X-GitHub-Delivery: d-5", "X-Hub-Signature-256: " + signature);
+                assertThat(viaTunnel.status()).as(viaTunnel.body()).isEqualTo(200);
+                byte[] other = "{\"action\":\"opened\",\"repository\":{\"full_name\":\"someone/else\"}}".getBytes(StandardCharsets.UTF_8);
+                RawHttp.Response notOurs = hook(port, new String(other, StandardCharsets.UTF_8), "issues", "d-6",
+                        dev.ailab.integrations.github.WebhookSignature.sign(secret.getBytes(StandardCharsets.UTF_8), other));
+                assertThat(notOurs.status()).as(notOurs.body()).isEqualTo(202);
+                assertThat(RawHttp.get(port, "/hooks/github").status()).isEqualTo(405);
+                // The rest of the server keeps its rules.
+                assertThat(RawHttp.get(port, "/api/health", "Host: hooks.example.net").status()).isEqualTo(421);
+
+                env.remove("GITHUB_WEBHOOK_SECRET");
+                assertThat(hook(port, body, "ping", "d-7", signature).status()).as("no secret: not mounted").isEqualTo(404);
+            }
+        }
+    }
+
+    static RawHttp.Response hook(int port, String body, String event, String delivery, String signature) throws Exception {
+        List<String> h = new ArrayList<>(List.of("Content-Type: application/json", "X-GitHub-Event: " + event, "X-GitHub-Delivery: " + delivery));
+        if (signature != null) {
+            h.add("X-Hub-Signature-256: " + signature);
+        }
+        return RawHttp.send(port, "POST", "/hooks/github", body, h.toArray(String[]::new));
+    }
+
     /** The next event of a stream (comment lines skipped), as its fields. */
     static Map<String, String> nextEvent(BufferedReader lines) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();

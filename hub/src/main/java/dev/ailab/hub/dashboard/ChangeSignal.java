@@ -10,6 +10,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +22,10 @@ import org.postgresql.PGNotification;
  * Tells the dashboard that the store may have changed, whoever changed it, without polling the
  * tables. SQLite: the folder's inotify events for the database and its WAL wake the wait, and
  * {@code PRAGMA data_version} (which moves only when another connection committed) confirms;
- * a fallback check every few seconds covers file systems without events. PostgreSQL: the
+ * a fallback check every few seconds covers file systems without events. A file put in the
+ * database's place ({@code db restore} moves one in) is seen by its changed inode: the kept
+ * connection still reads the old, moved file, so it is reopened and {@link #takeReplaced} says so.
+ * PostgreSQL: the
  * triggers of migration V3 send {@code NOTIFY ai_lab_changes}, and this waits on {@code LISTEN}.
  */
 public abstract class ChangeSignal implements AutoCloseable {
@@ -39,6 +43,11 @@ public abstract class ChangeSignal implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /** True once after the store was replaced by another file (or appeared or vanished) since the last call. */
+    public boolean takeReplaced() {
+        return false;
+    }
+
     public static ChangeSignal of(StoreFactory store) {
         return store.vendor() == StoreFactory.Vendor.POSTGRESQL ? new Postgres(store) : new Sqlite(store);
     }
@@ -51,12 +60,31 @@ public abstract class ChangeSignal implements AutoCloseable {
         private Connection connection;
         private long version = Long.MIN_VALUE;
         private boolean existed;
+        /** The file's identity (device and inode on Linux) when the connection was opened. */
+        private Object identity;
+        private boolean replaced;
         private long recheckUntil;
 
         Sqlite(StoreFactory store) {
             this.store = store;
             this.file = store.file();
             existed = Files.isRegularFile(file);
+            identity = identity(file);
+        }
+
+        private static Object identity(Path file) {
+            try {
+                return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public boolean takeReplaced() {
+            boolean r = replaced;
+            replaced = false;
+            return r;
         }
 
         @Override
@@ -120,8 +148,11 @@ public abstract class ChangeSignal implements AutoCloseable {
 
         private boolean changed() {
             boolean exists = Files.isRegularFile(file);
-            if (exists != existed) {
+            Object now = exists ? identity(file) : null;
+            if (exists != existed || (now != null && !now.equals(identity))) {
                 existed = exists;
+                identity = now;
+                replaced = true;
                 closeConnection();
                 version = Long.MIN_VALUE;
                 return true;
@@ -133,17 +164,18 @@ public abstract class ChangeSignal implements AutoCloseable {
                 if (connection == null) {
                     connection = store.rawConnection();
                 }
-                long now;
+                long data;
                 try (Statement st = connection.createStatement(); var rs = st.executeQuery("PRAGMA data_version")) {
                     rs.next();
-                    now = rs.getLong(1);
+                    data = rs.getLong(1);
                 }
-                boolean moved = version != Long.MIN_VALUE && now != version;
-                version = now;
+                boolean moved = version != Long.MIN_VALUE && data != version;
+                version = data;
                 return moved;
             } catch (SQLException e) {
-                closeConnection(); // replaced or restored file: start again on the next check
+                closeConnection(); // a damaged or half-written file: start again on the next check
                 version = Long.MIN_VALUE;
+                replaced = true;
                 return true;
             }
         }
