@@ -14,6 +14,7 @@ demo: build
 	@echo "note: after a build the first commands start without the class-data archive; it is being trained in the background (low priority, under a minute), so later runs start faster"
 	$(DEMO_ENV) bin/ai-lab create-project demo-service --template python --profile standard --dir $(DEMO) --defaults
 	find $(DEMO)/demo-service -type f | sort
+	$(DEMO_ENV) bin/ai-lab project register $(DEMO)/demo-service
 	$(DEMO_ENV) bin/ai-lab work add "Write the first feature" --project demo-service --label demo
 	$(DEMO_ENV) bin/ai-lab work list
 
