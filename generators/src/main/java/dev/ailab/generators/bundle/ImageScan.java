@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The images a chart needs: every {@code image} of a container, init container or ephemeral
  * container in its rendered objects, and the images its own values name (an {@code image:}
- * string, or a map with {@code repository} and {@code tag}, with {@code registry} when given).
+ * string, a map with {@code repository} and {@code tag}, with {@code registry} when given, or
+ * the GPU operator's {@code repository}, {@code image} and {@code version}).
  */
 final class ImageScan {
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
@@ -71,13 +72,18 @@ final class ImageScan {
 
     private static void walkValues(JsonNode node, Set<String> into) {
         if (node.isObject()) {
-            JsonNode repository = node.get("repository");
-            JsonNode tag = node.get("tag");
-            if (repository != null && repository.isTextual() && tag != null && (tag.isTextual() || tag.isNumber())
-                    && !tag.asText().isBlank() && !repository.asText().isBlank()) {
-                JsonNode registry = node.get("registry");
-                String prefix = registry != null && registry.isTextual() && !registry.asText().isBlank() ? registry.asText() + "/" : "";
-                into.add(prefix + repository.asText() + ":" + tag.asText());
+            String repository = text(node.get("repository"));
+            String tag = text(node.get("tag"));
+            String image = text(node.get("image"));
+            String version = text(node.get("version"));
+            if (!repository.isEmpty() && !tag.isEmpty()) {
+                String registry = text(node.get("registry"));
+                into.add((registry.isEmpty() ? "" : registry + "/") + repository + ":" + tag);
+            } else if (!repository.isEmpty() && !image.isEmpty() && !version.isEmpty() && !looksLikeImage(image)
+                    && !node.has("nvidiaDriverCRD")) {
+                // The GPU operator's operands: repository + image + version. Its driver is left out:
+                // the operator appends the node's OS to that tag, so the image is known only per node.
+                into.add(repository + "/" + image + ":" + version);
             }
             node.fields().forEachRemaining(f -> {
                 if (f.getKey().equals("image") && f.getValue().isTextual() && looksLikeImage(f.getValue().asText())) {
@@ -89,6 +95,10 @@ final class ImageScan {
         } else if (node.isArray()) {
             node.forEach(n -> walkValues(n, into));
         }
+    }
+
+    private static String text(JsonNode n) {
+        return n != null && (n.isTextual() || n.isNumber()) ? n.asText().trim() : "";
     }
 
     private static boolean looksLikeImage(String s) {
