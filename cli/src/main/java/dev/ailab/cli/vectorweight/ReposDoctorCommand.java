@@ -1,6 +1,6 @@
 package dev.ailab.cli.vectorweight;
 
-import dev.ailab.cli.JsonOutput;
+import dev.ailab.cli.github.GithubDoctorCommand;
 import dev.ailab.cli.OutputMixin;
 import dev.ailab.integrations.github.GithubDoctor;
 import java.io.PrintWriter;
@@ -35,29 +35,11 @@ public class ReposDoctorCommand implements Callable<Integer> {
         ReposOptions.Resolved r = options.resolve(spec);
         GithubDoctor.Report report = GithubDoctor.run(r.settings(), !r.repository().privateRepository());
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (output.json()) {
-            JsonOutput.write(out, report);
-        } else {
-            out.println("api url      " + report.apiUrl());
-            out.println("token        " + report.tokenEnv() + (report.tokenSet() ? "" : " (not set)"));
-            if (report.user() != null) {
-                out.println("user         " + report.user());
-                out.println("scopes       " + (report.scopes() == null ? "(fine-grained token: not listed)"
-                        : String.join(", ", report.scopes())));
-                out.println("rate limit   " + report.rateLimitRemaining() + " of " + report.rateLimit() + " left");
-            }
+        if (!output.json()) {
             out.println("repository   " + r.repository().owner() + "/" + r.repository().name()
                     + (r.repository().privateRepository() ? " (private)" : " (public)"));
         }
-        out.flush();
-        if (!report.ok()) {
-            err.println("error: " + report.problem());
-            if (report.hint() != null) {
-                err.println("hint: " + report.hint());
-            }
-            err.flush();
-        }
+        GithubDoctorCommand.print(report, output.json(), out, spec.commandLine().getErr());
         return report.ok() ? 0 : report.tokenSet() ? 3 : 2;
     }
 }
