@@ -78,6 +78,7 @@ class JsonShapesTest {
     static FakePodman podman;
     static TestUpstream upstream;
     static dev.ailab.generators.bundle.HelmRepoServer charts;
+    static dev.ailab.integrations.github.StandInGithub github;
     static final Map<String, JsonNode> outputs = new HashMap<>();
     static final Map<String, Shape> documented = new LinkedHashMap<>();
     static Set<String> enumNames;
@@ -158,6 +159,18 @@ class JsonShapesTest {
         upstream = new TestUpstream(tmp.resolve("up"), true);
         charts = new dev.ailab.generators.bundle.HelmRepoServer(tmp.resolve("charts"),
                 List.of(dev.ailab.generators.charts.UpstreamChart.ARGO_CD));
+        github = new dev.ailab.integrations.github.StandInGithub("octo", "issues")
+                .gitRoot(Files.createDirectories(tmp.resolve("github"))).token("json-shapes-token", "repo");
+        Files.writeString(home.resolve("vw-gh.yaml"), """
+                project_name: gh-lab
+                clusters:
+                  - name: lab
+                    domain: lab.example.com
+                auto_create_repositories: true
+                github:
+                  owner: octo
+                  api_url: %s
+                """.formatted(github.enterpriseApiUrl()));
     }
 
     @AfterAll
@@ -168,6 +181,9 @@ class JsonShapesTest {
         if (charts != null) {
             charts.close();
         }
+        if (github != null) {
+            github.close();
+        }
     }
 
     static CliHarness lab() {
@@ -176,7 +192,7 @@ class JsonShapesTest {
     }
 
     static CliHarness vw() {
-        return new CliHarness(VectorweightCommand::new, home);
+        return new CliHarness(VectorweightCommand::new, home).env("GITHUB_TOKEN", "json-shapes-token");
     }
 
     static CliHarness cfg() {
@@ -266,6 +282,11 @@ class JsonShapesTest {
         c.add(Case.of("vectorweight plan", VW, 10, "plan", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight generate", VW, 0, "generate", "-c", "vw.yaml", "--dir", "out"));
         c.add(Case.of("vectorweight plan", VW, 0, "plan", "-c", "vw.yaml", "--dir", "out"));
+        c.add(Case.of("vectorweight repos doctor", VW, 0, "repos", "doctor", "-c", "vw-gh.yaml"));
+        c.add(Case.of("vectorweight generate", VW, 0, "generate", "-c", "vw-gh.yaml", "--dir", "gh-out"));
+        c.add(Case.of("vectorweight repos create", VW, 0, "repos", "create", "-c", "vw-gh.yaml", "--dir", "gh-out"));
+        c.add(Case.of("vectorweight repos create", VW, 0, "repos", "create", "-c", "vw-gh.yaml", "--dir", "gh-out", "--dry-run"));
+        c.add(Case.of("vectorweight repos status", VW, 0, "repos", "status", "-c", "vw-gh.yaml", "--dir", "gh-out"));
         c.add(new Case("vectorweight secrets set", VW, () -> new String[] {"secrets", "set", "-c", "vw-sops.yaml", "--dir", "sops-out",
                 "one", "chroma-auth", "token"}, 0, "tok\n"));
         c.add(Case.of("vectorweight secrets list", VW, 0, "secrets", "list", "-c", "vw-sops.yaml", "--dir", "sops-out"));

@@ -22,7 +22,8 @@ public class GithubDoctorCommand extends GithubSupport {
         return r.ok() ? 0 : r.tokenSet() ? 3 : 2;
     }
 
-    static void print(GithubDoctor.Report r, boolean json, java.io.PrintWriter out, java.io.PrintWriter err) {
+    /** Also for {@code vectorweight repos doctor}. */
+    public static void print(GithubDoctor.Report r, boolean json, java.io.PrintWriter out, java.io.PrintWriter err) {
         if (json) {
             JsonOutput.write(out, r);
         } else {

@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write the GitOps repository; only changed files are written.",
                 "Files no longer generated are deleted if untouched; files edited by hand are kept and reported as "
-                        + "conflicts unless --force. State: <dir>/.vectorweight/state.json."},
+                        + "conflicts unless --force. State: <dir>/.vectorweight/state.json.",
+                "With auto_create_repositories: true it then does what 'vectorweight repos create' does: creates the "
+                        + "repository on GitHub and pushes the folder (fast-forward only)."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 written (or already up to date), 1 conflicts kept (everything else was written), "
-                          + "2 invalid config, 3 and 4 as for every command", "",
+        footer = {"  0 written (or already up to date), and pushed with auto_create_repositories; 1 conflicts kept "
+                          + "(everything else was written, nothing pushed) or the push refused; 2 invalid config, or no "
+                          + "token or github.owner for auto_create_repositories; 3 GitHub or the git remote failed; 4 a bug", "",
                   "Examples:",
                   "  vectorweight generate --config vectorweight.yaml",
                   "  vectorweight generate -c vectorweight.yaml --dir ../homelab-deployment --force"})
@@ -58,6 +61,23 @@ public class RepoGenerateCommand implements Callable<Integer> {
         outcome.warnings().forEach(w -> err.println("warning: " + w));
         ApplyResult r = outcome.applied();
         int unchanged = outcome.plan().counts().get(FileAction.UNCHANGED);
+        Path configFile = context.workingDir().resolve(config);
+        ReposOptions.Resolved repos = null;
+        if (r.conflictsKept().isEmpty() && vw.mayBeSet(configFile, "auto_create_repositories")) {
+            dev.ailab.core.config.ToolkitConfig cfg = vw.validate(configFile);
+            if (Boolean.TRUE.equals(cfg.autoCreateRepositories)) {
+                repos = ReposOptions.resolved(cfg, outcome.output(), context);
+                ReposOptions.requireOwner(repos, "auto_create_repositories");
+            }
+        }
+        if (!output.json()) {
+            printText(outcome, r, unchanged, out, err);
+        }
+        dev.ailab.integrations.github.GitopsPublish.Result pushed = repos == null ? null
+                : ReposCreateCommand.publish(spec, repos, false);
+        if (pushed != null && !output.json()) {
+            ReposCreateCommand.print(pushed, false, out);
+        }
         if (output.json()) {
             Map<String, Object> result = new java.util.LinkedHashMap<>();
             result.put("output", outcome.output().toString());
@@ -67,20 +87,8 @@ public class RepoGenerateCommand implements Callable<Integer> {
             result.put("conflicts_kept", r.conflictsKept());
             result.put("conflicts_overwritten", r.conflictsOverwritten());
             result.put("warnings", outcome.warnings());
+            result.put("repository", pushed == null ? null : ReposCreateCommand.json(pushed));
             JsonOutput.write(out, result);
-        } else {
-            r.written().forEach(p -> out.println((r.conflictsOverwritten().contains(p) ? "overwrote " : "wrote     ") + p));
-            r.deleted().forEach(p -> out.println("deleted   " + p));
-            r.conflictsKept().forEach(p -> err.println("conflict: " + p + " was edited by hand; kept (--force overwrites it)"));
-            if (r.nothingWritten() && !r.conflictsKept().isEmpty()) {
-                out.println(outcome.output() + ": nothing else to write (" + unchanged + " files unchanged, "
-                        + r.conflictsKept().size() + " kept as edited by hand)");
-            } else if (r.nothingWritten()) {
-                out.println(outcome.output() + " is up to date: nothing written (" + unchanged + " files unchanged)");
-            } else {
-                out.println(outcome.output() + ": " + r.written().size() + " written, " + r.deleted().size() + " deleted, "
-                        + unchanged + " unchanged");
-            }
         }
         out.flush();
         if (!r.conflictsKept().isEmpty()) {
@@ -90,5 +98,22 @@ public class RepoGenerateCommand implements Callable<Integer> {
                             + " 'vectorweight plan --diff' shows the differences");
         }
         return 0;
+    }
+
+    private static void printText(Vectorweight.Outcome outcome, ApplyResult r, int unchanged, PrintWriter out,
+                                  PrintWriter err) {
+        r.written().forEach(p -> out.println((r.conflictsOverwritten().contains(p) ? "overwrote " : "wrote     ") + p));
+        r.deleted().forEach(p -> out.println("deleted   " + p));
+        r.conflictsKept().forEach(p -> err.println("conflict: " + p + " was edited by hand; kept (--force overwrites it)"));
+        if (r.nothingWritten() && !r.conflictsKept().isEmpty()) {
+            out.println(outcome.output() + ": nothing else to write (" + unchanged + " files unchanged, "
+                    + r.conflictsKept().size() + " kept as edited by hand)");
+        } else if (r.nothingWritten()) {
+            out.println(outcome.output() + " is up to date: nothing written (" + unchanged + " files unchanged)");
+        } else {
+            out.println(outcome.output() + ": " + r.written().size() + " written, " + r.deleted().size() + " deleted, "
+                    + unchanged + " unchanged");
+        }
+        out.flush();
     }
 }

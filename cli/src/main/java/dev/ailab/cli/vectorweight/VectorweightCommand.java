@@ -27,7 +27,7 @@ public class VectorweightCommand extends RootCommand {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(VectorweightInitCommand.class, ConfigValidateCommand.class, RepoPlanCommand.class, RepoGenerateCommand.class, BundleCommand.class, ConfigMigrateCommand.class, SecretsCommand.class, SchemaShowCommand.class, CompletionCommand.class);
+        return List.of(VectorweightInitCommand.class, ConfigValidateCommand.class, RepoPlanCommand.class, RepoGenerateCommand.class, ReposCommand.class, BundleCommand.class, ConfigMigrateCommand.class, SecretsCommand.class, SchemaShowCommand.class, CompletionCommand.class);
     }
 
     @Override

@@ -126,6 +126,70 @@ class SecretLeakTest {
         assertThat(home.resolve("lab-deployment/clusters/one/secrets/git-auth.yaml")).exists();
     }
 
+    /**
+     * A GitHub token, for the repository and github commands: after doctor, generate with
+     * auto_create_repositories (a real push), repos create, status and the github commands,
+     * all with -vv, the token is in no output, JSON, log or file, and in no argument of any git
+     * process (a wrapper on PATH records them: the push gets it through the askpass helper).
+     */
+    @Test
+    void aGithubTokenIsNowhereButInMemoryAndTheGitProcessesEnvironment(@TempDir Path outside) throws Exception {
+        String token = "ghp-leak-canary-" + UUID.randomUUID();
+        long started = System.currentTimeMillis() - 1000;
+        try (var gh = new dev.ailab.integrations.github.StandInGithub("octo", "issues")) {
+            gh.gitRoot(Files.createDirectories(outside.resolve("github"))).token(token, "repo");
+            Path bin = Files.createDirectories(outside.resolve("bin"));
+            Path argv = outside.resolve("git-argv.log");
+            Path git = dev.ailab.core.testing.RequiredTool.onPath("git");
+            Files.writeString(bin.resolve("git"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + argv + "'\nexec '" + git + "' \"$@\"\n");
+            bin.resolve("git").toFile().setExecutable(true);
+            Files.writeString(home.resolve("vw.yaml"), """
+                    project_name: lab
+                    clusters:
+                      - name: lab
+                        domain: lab.example.com
+                    auto_create_repositories: true
+                    github:
+                      owner: octo
+                      api_url: %s
+                    """.formatted(gh.enterpriseApiUrl()));
+            String path = bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+            CliHarness vw = new CliHarness(dev.ailab.cli.vectorweight.VectorweightCommand::new, home)
+                    .env("GITHUB_TOKEN", token).env("PATH", path);
+            CliHarness lab = CliHarness.aiLab(home).env("GITHUB_TOKEN", token).env("PATH", path)
+                    .env("GITHUB_API_URL", gh.enterpriseApiUrl());
+            StringBuilder captured = new StringBuilder();
+            List<Step> steps = List.of(
+                    new Step(0, "-vv", "repos", "doctor", "-c", "vw.yaml", "-o", "json"),
+                    new Step(0, "-vv", "generate", "-c", "vw.yaml", "-o", "json"),
+                    new Step(0, "-vv", "repos", "create", "-c", "vw.yaml"),
+                    new Step(0, "-vv", "repos", "create", "-c", "vw.yaml", "--dry-run", "-o", "json"),
+                    new Step(0, "-vv", "repos", "status", "-c", "vw.yaml", "-o", "json"));
+            for (Step step : steps) {
+                CliHarness.Result r = vw.run(step.args());
+                assertThat(r.exitCode()).as(String.join(" ", step.args()) + "\n" + r).isEqualTo(step.exit());
+                captured.append(r.out()).append(r.err());
+            }
+            for (Step step : List.of(new Step(0, "-vv", "github", "doctor", "-o", "json"),
+                    new Step(0, "-vv", "github", "sync", "--all", "-o", "json"))) {
+                CliHarness.Result r = lab.run(step.args());
+                assertThat(r.exitCode()).as(String.join(" ", step.args()) + "\n" + r).isEqualTo(step.exit());
+                captured.append(r.out()).append(r.err());
+            }
+            // the push really happened, with the token
+            assertThat(gh.head("octo", "lab-deployment")).isNotNull();
+            assertThat(Files.readString(argv)).contains("push").doesNotContain(token);
+            assertThat(captured.toString()).contains("octo").doesNotContain(token);
+            List<Path> leaks = new ArrayList<>();
+            byte[] needle = token.getBytes(StandardCharsets.UTF_8);
+            scan(home, needle, leaks, 0);
+            scan(outside, needle, leaks, 0);
+            scanTemp(Path.of(System.getProperty("java.io.tmpdir")), needle, leaks, started);
+            assertThat(leaks).as("files holding the token").isEmpty();
+            assertThat(Files.readString(home.resolve("lab-deployment/.git/config"))).contains(gh.apiUrl()).doesNotContain("@");
+        }
+    }
+
     private static void scan(Path root, byte[] needle, List<Path> leaks, long since) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override

@@ -119,15 +119,13 @@ class VectorweightCommandsTest {
     }
 
     @Test
-    void autoCreateRepositoriesIsAWarning() throws IOException {
+    void autoCreateRepositoriesWithoutATokenWritesTheFilesAndRefusesThePushNamingTheVariable() throws IOException {
         vw().run("init", "--template", "production_full", "--file", "vw.yaml");
         CliHarness.Result r = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("warning: auto_create_repositories: not yet available");
-        CliHarness.Result again = vw().run("generate", "-c", "vw.yaml", "--dir", "out");
-        assertThat(again.out()).contains("up to date");
-        assertThat(again.err()).as("the no-change fast path repeats the recorded warnings")
-                .contains("warning: auto_create_repositories: not yet available");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("written");
+        assertThat(r.err()).contains("GITHUB_TOKEN").doesNotContain("not yet available");
+        assertThat(home.resolve("out/README.md")).exists();
     }
 
     @Test
@@ -224,7 +222,7 @@ class VectorweightCommandsTest {
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.path("valid").asBoolean()).isTrue();
         assertThat(json.path("clusters").asInt()).isEqualTo(3);
-        assertThat(json.path("warnings").toString()).contains("auto_create_repositories");
+        assertThat(json.path("warnings").toString()).doesNotContain("auto_create_repositories");
     }
 
     @Test

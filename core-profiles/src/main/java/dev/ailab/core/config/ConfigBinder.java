@@ -125,7 +125,12 @@ final class ConfigBinder {
     private static Field field(Class<?> type, String key) {
         String name = camelCase(key);
         for (Field f : type.getFields()) {
-            if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            // a key that is a Java keyword (github.private) is bound by its @JsonProperty name
+            com.fasterxml.jackson.annotation.JsonProperty named = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (named != null && !named.value().isEmpty() ? named.value().equals(key) : f.getName().equals(name)) {
                 return f;
             }
         }

@@ -214,10 +214,13 @@ class ConfigLoaderTest {
                 sources: {mode: airgapped_git, git_mirror: "https://git.internal/mirror"}
                 library: {repository: "git@github.com:me/lib.git", branch: main, token_env: LIB_TOKEN}
                 deployment: {base_dir: /ai, agents: [claude], image: "ghcr.io/me/agent:1"}
-                github: {owner: vectorweight, api_url: "https://api.github.com", token_env: GITHUB_TOKEN}
+                github: {owner: vectorweight, api_url: "https://api.github.com", token_env: GITHUB_TOKEN, private: false,
+                         topics: [gitops]}
                 store: {url: "jdbc:postgresql://db:5432/ailab", user: ailab, password_env: AI_LAB_DB_PASSWORD}
                 """);
         ToolkitConfig c = loader().validateFile(file);
+        assertThat(c.github.privateRepository).as("github.private, a Java keyword, binds by its JSON name").isFalse();
+        assertThat(c.github.topics).containsExactly("gitops");
         assertThat(c.environment).isEqualTo(Environment.PRODUCTION);
         assertThat(c.clusters.get(0).vectorStore).isEqualTo(VectorStore.WEAVIATE);
         assertThat(c.clusters.get(0).resources.cpuCores).isEqualTo(24);

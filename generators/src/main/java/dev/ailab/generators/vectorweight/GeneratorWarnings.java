@@ -12,13 +12,10 @@ final class GeneratorWarnings {
 
     static List<String> of(ToolkitConfig config, Project p) {
         List<String> warnings = new ArrayList<>();
-        if (Boolean.TRUE.equals(config.autoCreateRepositories)) {
-            warnings.add("auto_create_repositories: not yet available; create the repository " + p.repoUrl
-                    + " yourself and push the generated folder to it");
-        }
-        if (config.github == null || config.github.owner == null || config.github.owner.isBlank()) {
+        if (GitopsRepository.of(config).placeholder()) {
             warnings.add("github.owner is not set: Argo CD objects point at the placeholder " + p.repoUrl
-                    + "; set github.owner (or edit the URL) before syncing");
+                    + "; set github.owner (or edit the URL) before syncing"
+                    + (Boolean.TRUE.equals(config.autoCreateRepositories) ? "; auto_create_repositories needs it too" : ""));
         }
         for (ClusterConfig c : config.clusters) {
             if (Boolean.TRUE.equals(c.gpuEnabled) && !Boolean.TRUE.equals(config.enableGpuOperator)) {

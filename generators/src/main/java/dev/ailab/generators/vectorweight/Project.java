@@ -32,9 +32,8 @@ final class Project {
     Project(ToolkitConfig config, dev.ailab.generators.charts.ChartResolver charts) {
         name = config.projectName;
         environment = (config.environment == null ? Environment.PRODUCTION : config.environment).name().toLowerCase(Locale.ROOT);
-        String owner = config.github == null || config.github.owner == null || config.github.owner.isBlank()
-                ? "CHANGE-ME" : config.github.owner;
-        repoUrl = charts.gitopsRepository("https://github.com/" + owner + "/" + name + "-deployment.git", owner, name + "-deployment");
+        GitopsRepository gitops = GitopsRepository.of(config);
+        repoUrl = charts.gitopsRepository(gitops.url(), gitops.owner(), gitops.name());
         imageRegistry = charts.imageRegistry();
         airgapped = charts.airgapped();
         gpuOperator = Boolean.TRUE.equals(config.enableGpuOperator);

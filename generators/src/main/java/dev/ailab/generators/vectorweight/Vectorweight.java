@@ -87,6 +87,22 @@ public final class Vectorweight {
         return loader.load(file, Map.of(), rules).config();
     }
 
+    /**
+     * Whether any config layer of {@code configFile} mentions {@code key} at all (no environment
+     * variable sets it): a cheap test that lets {@code generate}'s no-change fast path skip parsing
+     * the config when a key such as {@code auto_create_repositories} cannot be on.
+     */
+    public boolean mayBeSet(Path configFile, String key) {
+        List<Path> layers = new ArrayList<>(loader.existingLayerFiles());
+        layers.add(configFile);
+        for (Path layer : layers) {
+            if (new String(readConfig(layer), StandardCharsets.UTF_8).contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The default output folder: {@code <project_name>-deployment} next to the working folder. */
     public static Path defaultOutput(Path workingDir, ToolkitConfig config) {
         return workingDir.resolve(config.projectName + "-deployment");

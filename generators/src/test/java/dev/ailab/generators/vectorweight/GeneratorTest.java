@@ -210,8 +210,8 @@ class GeneratorTest {
     }
 
     @Test
-    void autoCreateRepositoriesIsReportedNotIgnored() {
-        assertThat(generate("production_full").warnings()).anyMatch(w -> w.contains("auto_create_repositories") && w.contains("not yet available"));
+    void autoCreateRepositoriesIsNoLongerAWarningWhenTheOwnerIsSet() {
+        assertThat(generate("production_full").warnings()).noneMatch(w -> w.contains("auto_create_repositories"));
         assertThat(generate("production").warnings()).noneMatch(w -> w.contains("auto_create_repositories"));
         assertThat(generate("airgapped").warnings()).as("airgapped sources are generated now, not warned about")
                 .noneMatch(w -> w.contains("airgapped"));

@@ -16,7 +16,16 @@ public final class GithubDoctor {
         }
     }
 
+    /** For sync and private repositories: the {@code repo} scope. */
     public static Report run(GithubSettings settings) {
+        return run(settings, false);
+    }
+
+    /**
+     * As {@link #run(GithubSettings)}; with {@code publicRepositories} (vectorweight with
+     * {@code github.private: false}) the {@code public_repo} scope is enough.
+     */
+    public static Report run(GithubSettings settings, boolean publicRepositories) {
         String token = settings.env().apply(settings.tokenEnv());
         if (token == null || token.isBlank()) {
             return new Report(settings.apiUrl(), settings.tokenEnv(), false, null, null, false, null, null,
@@ -42,9 +51,10 @@ public final class GithubDoctor {
         } catch (IOException e) {
             // the headers of the user request already told us; /rate_limit is optional on some servers
         }
-        boolean repo = scopes == null || scopes.contains("repo");
+        boolean repo = scopes == null || scopes.contains("repo") || publicRepositories && scopes.contains("public_repo");
+        String needed = publicRepositories ? "'repo' or 'public_repo'" : "'repo'";
         return new Report(settings.apiUrl(), settings.tokenEnv(), true, user, scopes, repo, remaining, limit,
-                repo ? null : "the token in " + settings.tokenEnv() + " lacks the 'repo' scope",
-                repo ? null : "make a token with the 'repo' scope and export it as " + settings.tokenEnv());
+                repo ? null : "the token in " + settings.tokenEnv() + " lacks the " + needed + " scope",
+                repo ? null : "make a token with the " + needed + " scope and export it as " + settings.tokenEnv());
     }
 }

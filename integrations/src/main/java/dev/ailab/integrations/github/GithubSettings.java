@@ -23,6 +23,19 @@ public record GithubSettings(String apiUrl, String tokenEnv, String webhookSecre
         return new GithubSettings(api, tokenEnv, secretEnv, c, env::get);
     }
 
+    /**
+     * Credentials for pushing over HTTPS: the token, read from the variable when git asks for it
+     * and handed over by the credentials provider or askpass helper of {@code GitSources}, never
+     * in a URL or an argument. Without a token set, no credentials (a public repository).
+     */
+    public dev.ailab.sources.git.GitAuth gitAuth() {
+        String t = env.apply(tokenEnv);
+        if (t == null || t.isBlank()) {
+            return dev.ailab.sources.git.GitAuth.none();
+        }
+        return new dev.ailab.sources.git.GitAuth(null, null, "x-access-token", () -> token().toCharArray(), null);
+    }
+
     /** The token, or exit 2 naming the variable. */
     String token() {
         String t = env.apply(tokenEnv);

@@ -31,6 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /rate_limit} (with the four resources github-api needs), and a secondary-limit 403
  * with {@code Retry-After} on demand. Each change moves the issue's {@code updated_at} on by a
  * second of a logical clock, so {@code since} listings are exact.
+ *
+ * <p>Repositories as well: organisations, {@code POST /user/repos} and
+ * {@code POST /orgs/{org}/repos} (201, 422 when the name exists), {@code GET /repos/{o}/{r}},
+ * {@code PUT /repos/{o}/{r}/topics}, and for each repository a git smart-HTTP remote at
+ * {@code /{o}/{r}.git} (the real {@code git http-backend}, basic auth with the token as password,
+ * as GitHub takes it). Laid out like GitHub Enterprise Server: the API also answers under
+ * {@code /api/v3} ({@link #enterpriseApiUrl}), so clone URLs are {@code <base>/{o}/{r}.git}.
  */
 public final class StandInGithub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +58,24 @@ public final class StandInGithub implements AutoCloseable {
             this.number = number;
         }
     }
+
+    /** A repository made through the API (or seeded by a test). */
+    public static final class Repository {
+        public final String owner;
+        public final String name;
+        public boolean privateRepository;
+        public String description;
+        public List<String> topics = new ArrayList<>();
+
+        Repository(String owner, String name) {
+            this.owner = owner;
+            this.name = name;
+        }
+    }
+
+    private final Set<String> organizations = new LinkedHashSet<>();
+    private final Map<String, Repository> repositories = new LinkedHashMap<>();
+    private java.nio.file.Path gitRoot;
 
     private final HttpServer server;
     private final String owner;
@@ -85,6 +110,74 @@ public final class StandInGithub implements AutoCloseable {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The API as GitHub Enterprise Server serves it: {@code <base>/api/v3}. */
+    public String enterpriseApiUrl() {
+        return apiUrl() + "/api/v3";
+    }
+
+    /** Where pushed repositories live (bare, {@code <owner>/<name>.git}); needed before the first repository. */
+    public StandInGithub gitRoot(java.nio.file.Path root) {
+        this.gitRoot = root;
+        return this;
+    }
+
+    public synchronized StandInGithub organization(String login) {
+        organizations.add(login);
+        return this;
+    }
+
+    public synchronized Repository repository(String owner, String name) {
+        return repositories.get(owner + "/" + name);
+    }
+
+    /** The bare repository behind {@code owner/name}. */
+    public java.nio.file.Path bare(String owner, String name) {
+        return gitRoot.resolve(owner + "/" + name + ".git");
+    }
+
+    /** A repository that exists before the test, with one commit of its own (unrelated history). */
+    public synchronized Repository seed(String owner, String name, String file) throws Exception {
+        Repository r = createRepository(owner, name);
+        commitOnRemote(owner, name, file, "made by hand\n");
+        return r;
+    }
+
+    /** Someone else's commit on {@code main} of {@code owner/name}, pushed straight into the bare repository. */
+    public String commitOnRemote(String owner, String name, String file, String content) throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory(gitRoot, "elsewhere");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(bare(owner, name).toUri().toString()).setDirectory(work.toFile()).call()) {
+            java.nio.file.Files.writeString(work.resolve(file), content);
+            git.add().addFilepattern(".").call();
+            var who = new org.eclipse.jgit.lib.PersonIdent("someone", "someone@example.org");
+            String id = git.commit().setMessage("by hand").setAuthor(who).setCommitter(who).setSign(false).call().name();
+            git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+            return id;
+        }
+    }
+
+    /** The commit {@code main} of {@code owner/name} points at, or null. */
+    public String head(String owner, String name) throws IOException {
+        try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(bare(owner, name).toFile()).setMustExist(true).build()) {
+            var ref = r.exactRef("refs/heads/main");
+            return ref == null ? null : ref.getObjectId().name();
+        }
+    }
+
+    private Repository createRepository(String owner, String name) {
+        Repository r = new Repository(owner, name);
+        r.privateRepository = false; // GitHub's default when the request does not say
+        repositories.put(owner + "/" + name, r);
+        try {
+            org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(bare(owner, name).toFile())
+                    .call().close();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+        return r;
     }
 
     public StandInGithub token(String token, String scopes) {
@@ -143,6 +236,20 @@ public final class StandInGithub implements AutoCloseable {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             String token = auth == null ? null : auth.replaceFirst("^(token|Bearer) ", "");
             String path = ex.getRequestURI().getPath();
+            if (path.matches("/[^/]+/[^/]+\\.git/.*") && gitRoot != null) {
+                String password = basicPassword(ex.getRequestHeaders().getFirst("Authorization"));
+                if (password == null || !tokens.containsKey(password)) {
+                    ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"GitHub\"");
+                    ex.sendResponseHeaders(401, -1);
+                    return;
+                }
+                dev.ailab.sources.git.TestGitHttpServer.serveBackend(ex, gitRoot,
+                        dev.ailab.core.testing.RequiredTool.onPath("git"), "x-access-token");
+                return;
+            }
+            if (path.startsWith("/api/v3/") || path.equals("/api/v3")) {
+                path = path.substring("/api/v3".length());
+            }
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             if (path.equals("/rate_limit")) {
                 ObjectNode core = JSON.createObjectNode().put("limit", 5000).put("remaining", remaining())
@@ -172,6 +279,9 @@ public final class StandInGithub implements AutoCloseable {
             String base = "/repos/" + owner + "/" + repo;
             String method = ex.getRequestMethod();
             synchronized (this) {
+                if (repositoryRequest(ex, path, method, scopeList(tokens.get(token)))) {
+                    return;
+                }
                 if (path.equals("/user")) {
                     send(ex, 200, user("octo").toString(), null, true);
                 } else if (path.startsWith("/users/")) {
@@ -233,6 +343,87 @@ public final class StandInGithub implements AutoCloseable {
             e.printStackTrace();
             throw e;
         }
+    }
+
+    private static List<String> scopeList(String scopes) {
+        return List.of(scopes.replace(" ", "").split(","));
+    }
+
+    private static String basicPassword(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? null : decoded.substring(colon + 1);
+    }
+
+    /** The repository API; false when {@code path} is not one of its requests. */
+    private boolean repositoryRequest(HttpExchange ex, String path, String method, List<String> scopes) throws IOException {
+        boolean canCreate = scopes.contains("repo") || scopes.contains("public_repo");
+        java.util.regex.Matcher org = java.util.regex.Pattern.compile("/orgs/([^/]+)(/repos)?").matcher(path);
+        java.util.regex.Matcher repoPath = java.util.regex.Pattern.compile("/repos/([^/]+)/([^/]+)(/topics)?").matcher(path);
+        if (path.startsWith("/users/") && organizations.contains(path.substring(7))) {
+            send(ex, 200, organizationJson(path.substring(7)).toString(), null, true);
+        } else if (org.matches() && method.equals("GET") && org.group(2) == null) {
+            if (organizations.contains(org.group(1))) {
+                send(ex, 200, organizationJson(org.group(1)).toString(), null, true);
+            } else {
+                send(ex, 404, "{\"message\":\"Not Found\"}", null, true);
+            }
+        } else if ((path.equals("/user/repos") || org.matches() && org.group(2) != null) && method.equals("POST")) {
+            String owner = path.equals("/user/repos") ? "octo" : org.group(1);
+            JsonNode b = JSON.readTree(ex.getRequestBody());
+            if (!path.equals("/user/repos") && !organizations.contains(owner)) {
+                send(ex, 404, "{\"message\":\"Not Found\"}", null, true);
+            } else if (!canCreate) {
+                send(ex, 403, "{\"message\":\"Resource not accessible by personal access token\"}", null, true);
+            } else if (repositories.containsKey(owner + "/" + b.path("name").asText())) {
+                send(ex, 422, "{\"message\":\"Repository creation failed.\",\"errors\":[{\"resource\":\"Repository\","
+                        + "\"code\":\"custom\",\"field\":\"name\",\"message\":\"name already exists on this account\"}]}",
+                        null, true);
+            } else {
+                Repository r = createRepository(owner, b.path("name").asText());
+                r.privateRepository = b.path("private").asBoolean(false);
+                r.description = b.hasNonNull("description") ? b.get("description").asText() : null;
+                send(ex, 201, repositoryJson(r).toString(), null, true);
+            }
+        } else if (repoPath.matches() && repositories.containsKey(repoPath.group(1) + "/" + repoPath.group(2))) {
+            Repository r = repositories.get(repoPath.group(1) + "/" + repoPath.group(2));
+            if (repoPath.group(3) != null && method.equals("PUT")) {
+                r.topics = new ArrayList<>();
+                JSON.readTree(ex.getRequestBody()).path("names").forEach(n -> r.topics.add(n.asText()));
+                ObjectNode names = JSON.createObjectNode();
+                r.topics.forEach(names.putArray("names")::add);
+                send(ex, 200, names.toString(), null, true);
+            } else if (repoPath.group(3) == null && method.equals("GET")) {
+                send(ex, 200, repositoryJson(r).toString(), null, true);
+            } else {
+                send(ex, 404, "{\"message\":\"Not Found\"}", null, true);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private ObjectNode organizationJson(String login) {
+        return JSON.createObjectNode().put("login", login).put("id", Math.abs(login.hashCode())).put("type", "Organization")
+                .put("url", apiUrl() + "/orgs/" + login).put("html_url", "https://github.test/" + login);
+    }
+
+    private ObjectNode repositoryJson(Repository r) {
+        String full = r.owner + "/" + r.name;
+        ObjectNode o = JSON.createObjectNode().put("id", Math.abs(full.hashCode())).put("name", r.name).put("full_name", full)
+                .put("private", r.privateRepository).put("visibility", r.privateRepository ? "private" : "public")
+                .put("description", r.description).put("default_branch", "main")
+                .put("url", apiUrl() + "/repos/" + full).put("html_url", apiUrl() + "/" + full)
+                .put("clone_url", apiUrl() + "/" + full + ".git");
+        o.set("owner", organizations.contains(r.owner) ? organizationJson(r.owner) : user(r.owner));
+        ArrayNode topics = o.putArray("topics");
+        r.topics.forEach(topics::add);
+        o.putObject("permissions").put("admin", true).put("push", true).put("pull", true);
+        return o;
     }
 
     private void apply(Issue i, JsonNode b) {

@@ -155,6 +155,24 @@ public final class CommandGit implements GitClient {
         return repo;
     }
 
+    @Override
+    public GitRepository initRepository(Path dir, String branch, String originUrl, List<String> excluded) {
+        Path abs = dir.toAbsolutePath();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot create " + abs + ": " + e.getMessage(), "check the path and permissions");
+        }
+        Repo repo = new Repo(abs);
+        if (!Files.isDirectory(abs.resolve(".git"))) {
+            repo.ok("init", "--quiet", "--initial-branch=" + branch);
+        }
+        repo.ok("config", "remote.origin.url", originUrl);
+        repo.ok("config", "remote.origin.fetch", "+refs/heads/*:refs/remotes/origin/*");
+        InfoExclude.add(abs.resolve(".git"), excluded);
+        return repo;
+    }
+
     /** Runs {@code action} with an environment that lets git find the credentials in {@code auth}. */
     private <T> T withAuth(GitAuth auth, java.util.function.Function<Map<String, String>, T> action) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -284,6 +302,8 @@ public final class CommandGit implements GitClient {
             case "config" -> "reading the settings";
             case "update-ref" -> "recording the version";
             case "fsck" -> "checking the repository";
+            case "push" -> "pushing";
+            case "init", "add", "commit", "merge-base" -> "recording the files";
             default -> "at work (" + subcommand + ")";
         };
     }
@@ -536,6 +556,60 @@ public final class CommandGit implements GitClient {
                 }
             }
             return hits;
+        }
+
+        @Override
+        public String commitAll(String message, String author, String email) {
+            ok("add", "--all", "--", ".");
+            if (ok("status", "--porcelain=v1", "-z", "--untracked-files=no").out().isEmpty()) {
+                return null;
+            }
+            Map<String, String> env = Map.of("GIT_AUTHOR_NAME", author, "GIT_AUTHOR_EMAIL", email,
+                    "GIT_COMMITTER_NAME", author, "GIT_COMMITTER_EMAIL", email,
+                    // a user's commit.gpgsign must not stop a generated commit
+                    "GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "commit.gpgsign", "GIT_CONFIG_VALUE_0", "false");
+            Result r = run(dir, List.of("commit", "--quiet", "--no-verify", "-m", message), env, GitProgress.NONE,
+                    Duration.ofMinutes(10));
+            if (r.code != 0) {
+                throw new OperationFailedException("git failed recording the files in " + dir + ": "
+                        + GitErrors.significantLine(r.err() + "\n" + r.out()), "check the folder's permissions");
+            }
+            return resolve("HEAD");
+        }
+
+        @Override
+        public PushResult push(String branch, GitAuth auth, GitProgress progress) {
+            String url = remoteUrl();
+            Result r = withAuth(auth, env -> run(dir, List.of("push", "--porcelain", "--progress", "origin",
+                    "HEAD:refs/heads/" + branch), env, progress, timeout));
+            for (String line : r.out().split("\n")) {
+                String[] f = line.split("\t");
+                if (f.length >= 2 && f[1].endsWith(":refs/heads/" + branch) && !f[0].isEmpty()) {
+                    switch (f[0].charAt(0)) {
+                        case '=':
+                            return PushResult.UP_TO_DATE;
+                        case '!':
+                            return PushResult.REJECTED;
+                        case ' ', '*':
+                            if (r.code == 0) {
+                                return PushResult.PUSHED;
+                            }
+                            break;
+                        default:
+                            break;
+                    }
+                }
+            }
+            if (r.err().contains("[rejected]") || r.err().contains("non-fast-forward") || r.err().contains("fetch first")) {
+                return PushResult.REJECTED;
+            }
+            throw GitErrors.remoteFailure("push", url == null ? "origin" : url, branch, r.err());
+        }
+
+        @Override
+        public String mergeBase(String a, String b) {
+            Result r = git("merge-base", a, b);
+            return r.code == 0 ? r.out().strip() : null;
         }
 
         @Override

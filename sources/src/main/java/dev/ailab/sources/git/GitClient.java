@@ -34,6 +34,17 @@ public interface GitClient {
     /** Opens the working copy at {@code dir}; fails with a clear message when it is not one. */
     GitRepository open(Path dir);
 
+    /**
+     * Makes {@code dir} a working copy whose unborn or current branch is {@code branch} (git init)
+     * unless it already is one, points {@code origin} at {@code originUrl}, and lists
+     * {@code excluded} in {@code .git/info/exclude} (never committed, never in the tree). Unlike
+     * {@link #open} it accepts a repository without commits.
+     */
+    GitRepository initRepository(Path dir, String branch, String originUrl, List<String> excluded);
+
+    /** What a push did. Nothing is ever forced: a push that would not fast-forward is {@code REJECTED}. */
+    enum PushResult { PUSHED, UP_TO_DATE, REJECTED }
+
     /** One changed path between two commits. */
     record Change(Kind kind, String path) {
         public enum Kind { ADDED, MODIFIED, DELETED }
@@ -114,5 +125,17 @@ public interface GitClient {
 
         /** Checks the object database and returns problems found (empty when healthy). */
         List<String> verify();
+
+        /**
+         * Commits every change of the working tree (new, edited and deleted files), as
+         * {@code author <email>}; returns the new commit id, or null when nothing changed.
+         */
+        String commitAll(String message, String author, String email);
+
+        /** Pushes HEAD to {@code branch} of origin, fast-forward only (never forced). */
+        PushResult push(String branch, GitAuth auth, GitProgress progress);
+
+        /** The best common ancestor of two commits, or null when their histories are unrelated. */
+        String mergeBase(String a, String b);
     }
 }

@@ -105,6 +105,7 @@ public final class GitErrors {
             case "clone" -> "cloning";
             case "fetch" -> "fetching";
             case "ls-remote" -> "listing the branches";
+            case "push" -> "pushing";
             default -> operation;
         };
         return verb + (branch != null && !operation.equals("ls-remote") ? " branch " + branch : "") + " over " + transport(url);

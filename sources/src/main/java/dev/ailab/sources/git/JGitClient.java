@@ -162,6 +162,29 @@ public final class JGitClient implements GitClient {
         }
     }
 
+    @Override
+    public GitRepository initRepository(Path dir, String branch, String originUrl, List<String> excluded) {
+        try {
+            Files.createDirectories(dir);
+            Repository repo;
+            if (Files.isDirectory(dir.resolve(".git"))) {
+                repo = new FileRepositoryBuilder().setWorkTree(dir.toFile()).setGitDir(dir.resolve(".git").toFile())
+                        .setMustExist(true).build();
+            } else {
+                repo = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call().getRepository();
+            }
+            org.eclipse.jgit.lib.StoredConfig config = repo.getConfig();
+            config.setString("remote", "origin", "url", originUrl);
+            config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            config.save();
+            InfoExclude.add(dir.resolve(".git"), excluded);
+            return new Repo(dir, repo);
+        } catch (IOException | GitAPIException e) {
+            throw new OperationFailedException("cannot make " + dir + " a git repository: " + e.getMessage(),
+                    "check the folder's permissions", e);
+        }
+    }
+
     static String messages(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -589,6 +612,64 @@ public final class JGitClient implements GitClient {
                 return refs;
             } catch (IOException e) {
                 throw failed("for-each-ref", e);
+            }
+        }
+
+        @Override
+        public String commitAll(String message, String author, String email) {
+            try {
+                git().add().addFilepattern(".").call();
+                git().add().addFilepattern(".").setUpdate(true).call(); // deletions
+                if (!git().status().call().hasUncommittedChanges()) {
+                    return null;
+                }
+                var who = new org.eclipse.jgit.lib.PersonIdent(author, email);
+                return git().commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
+                        .setNoVerify(true).call().name();
+            } catch (GitAPIException e) {
+                throw failed("commit", e);
+            }
+        }
+
+        @Override
+        public PushResult push(String branch, GitAuth auth, GitProgress progress) {
+            var push = git().push().setRemote("origin").setForce(false).setProgressMonitor(monitor(progress))
+                    .setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch));
+            try (Transport t = configure(push, auth)) {
+                for (org.eclipse.jgit.transport.PushResult result : push.call()) {
+                    for (org.eclipse.jgit.transport.RemoteRefUpdate u : result.getRemoteUpdates()) {
+                        switch (u.getStatus()) {
+                            case OK:
+                                return PushResult.PUSHED;
+                            case UP_TO_DATE:
+                                return PushResult.UP_TO_DATE;
+                            case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+                                return PushResult.REJECTED;
+                            default:
+                                throw GitErrors.remoteFailure("push", remoteUrl(), branch,
+                                        u.getStatus() + " " + (u.getMessage() == null ? "" : u.getMessage()));
+                        }
+                    }
+                }
+                throw GitErrors.remoteFailure("push", remoteUrl(), branch, "no answer for refs/heads/" + branch);
+            } catch (GitAPIException | RuntimeException e) {
+                if (e instanceof ToolkitException te) {
+                    throw te;
+                }
+                throw GitErrors.remoteFailure("push", remoteUrl(), branch, messages(e));
+            }
+        }
+
+        @Override
+        public String mergeBase(String a, String b) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+                walk.markStart(walk.parseCommit(repo.resolve(a)));
+                walk.markStart(walk.parseCommit(repo.resolve(b)));
+                RevCommit base = walk.next();
+                return base == null ? null : base.name();
+            } catch (IOException e) {
+                throw failed("merge-base", e);
             }
         }
 

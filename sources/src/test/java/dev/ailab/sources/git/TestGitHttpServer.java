@@ -50,6 +50,17 @@ public final class TestGitHttpServer implements AutoCloseable {
                 ex.sendResponseHeaders(401, -1);
                 return;
             }
+            serveBackend(ex, root, git, user);
+        }
+    }
+
+    /**
+     * Answers one smart-HTTP request through {@code git http-backend} over the repositories under
+     * {@code root}, as {@code remoteUser} (which enables pushes); the caller has checked who asks.
+     * Shared with the GitHub stand-in of the integrations tests.
+     */
+    public static void serveBackend(HttpExchange ex, Path root, Path git, String remoteUser) throws IOException {
+        {
             byte[] body = ex.getRequestBody().readAllBytes();
             ProcessBuilder pb = new ProcessBuilder(git.toString(), "http-backend");
             Map<String, String> env = pb.environment();
@@ -58,7 +69,7 @@ public final class TestGitHttpServer implements AutoCloseable {
             env.put("PATH_INFO", ex.getRequestURI().getPath());
             env.put("QUERY_STRING", ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
             env.put("REQUEST_METHOD", ex.getRequestMethod());
-            env.put("REMOTE_USER", user);
+            env.put("REMOTE_USER", remoteUser);
             env.put("REMOTE_ADDR", "127.0.0.1");
             env.put("CONTENT_LENGTH", Integer.toString(body.length));
             String type = ex.getRequestHeaders().getFirst("Content-Type");
