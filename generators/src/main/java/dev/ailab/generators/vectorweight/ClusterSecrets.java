@@ -152,7 +152,10 @@ public final class ClusterSecrets {
                     checks.add(missing.isEmpty() ? new Check(path, true, null)
                             : new Check(path, false, "not encrypted for " + String.join(", ", missing) + "; run 'vectorweight secrets rotate'"));
                 } catch (InvalidInputException e) {
-                    checks.add(new Check(path, false, e.getMessage()));
+                    // the messages name the file; the row already does
+                    String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(path) + ":? ", "")
+                            .replaceFirst("^" + java.util.regex.Pattern.quote(f.toString()) + ":? ", "");
+                    checks.add(new Check(path, false, problem));
                 }
             }
         }
@@ -290,8 +293,12 @@ public final class ClusterSecrets {
     private static String read(Path f) {
         try {
             return Files.readString(f);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(f + " is not a SOPS secret: it is not UTF-8 text (is it a binary file?)",
+                    "restore it from git, or move it out of the secrets folder: every .yaml file there is read as a Secret");
         } catch (IOException e) {
-            throw new OperationFailedException("cannot read " + f + ": " + e.getMessage(), "check the file's permissions");
+            throw new OperationFailedException("cannot read " + f + ": " + dev.ailab.core.error.IoMessages.describe(e),
+                    dev.ailab.core.error.IoMessages.hint(e));
         }
     }
 
