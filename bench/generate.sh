@@ -63,6 +63,7 @@ config 50 large > "$work/fifty-changed.yaml"
 
 # First run makes the CDS archive from a real generate, as a user's first run would.
 "$vw" generate -c "$work/fifty.yaml" --dir "$work/warm" >/dev/null 2>&1
+bash "$root/bench/wait-for-cds.sh" "$XDG_CACHE_HOME"
 files=$(find "$work/warm" -type f | wc -l)
 echo "50-cluster output: $files files, $(du -sh "$work/warm" | cut -f1)" >&2
 
