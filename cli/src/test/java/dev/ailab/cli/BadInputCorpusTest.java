@@ -286,7 +286,7 @@ class BadInputCorpusTest {
                 bad("vectorweight", 2, "bundle", "create", "-c", "vw.yaml", "--chart-repository", "not a url"),
                 bad("vectorweight", 1, "bundle", "verify", j),
                 bad("vectorweight", 1, "bundle", "import", j, "--dir", home.resolve("imported").toString()),
-                bad("vectorweight", -1, "bundle", "diff", j, j),
+                bad("vectorweight", 1, "bundle", "diff", j, j),
                 // ai-lab: outside a monorepo or project
                 bad("ai-lab", 2, "service", "add", "auth", home.toString()),
                 bad("ai-lab", 2, "service", "list", home.toString()),
