@@ -63,10 +63,11 @@ config 50 large > "$work/fifty-changed.yaml"
 
 # First run makes the CDS archive from a real generate, as a user's first run would.
 "$vw" generate -c "$work/fifty.yaml" --dir "$work/warm" >/dev/null 2>&1
+bash "$root/bench/wait-for-cds.sh" "$XDG_CACHE_HOME"
 files=$(find "$work/warm" -type f | wc -l)
 echo "50-cluster output: $files files, $(du -sh "$work/warm" | cut -f1)" >&2
 
-hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/full.md" \
+hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/full.md" --export-json "$RESULTS_DIR/full.json" \
   -n "generate 1 cluster (empty folder)" \
   --prepare "rm -rf '$work/o1'" "'$vw' generate -c '$work/one.yaml' --dir '$work/o1'" \
   -n "generate 50 clusters (empty folder)" \
@@ -76,7 +77,7 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/full.md" \
 
 "$vw" generate -c "$work/one.yaml" --dir "$work/o1" >/dev/null 2>&1
 "$vw" generate -c "$work/fifty.yaml" --dir "$work/o50" >/dev/null 2>&1
-hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" \
+hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" --export-json "$RESULTS_DIR/rerun.json" \
   -n "floor: vectorweight --version (JVM + CLI start)" "'$vw' --version" \
   -n "re-run, nothing changed, 1 cluster" "'$vw' generate -c '$work/one.yaml' --dir '$work/o1'" \
   -n "re-run, nothing changed, 50 clusters" "'$vw' generate -c '$work/fifty.yaml' --dir '$work/o50'" \
@@ -87,7 +88,8 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/rerun.md" \
 
 "$vw" generate -c "$work/fifty-flux.yaml" --dir "$work/f50" >/dev/null 2>&1
 echo "50-cluster Flux output: $(find "$work/f50" -type f | wc -l) files" >&2
-hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/flux.md" \
+hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/flux.md" --export-json "$RESULTS_DIR/flux.json" \
+  -n "floor: vectorweight --version (JVM + CLI start)" --prepare "true" "'$vw' --version" \
   -n "flux: generate 50 clusters (empty folder)" \
   --prepare "rm -rf '$work/f50x'" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50x'" \
   -n "flux: re-run, nothing changed, 50 clusters" --prepare "true" "'$vw' generate -c '$work/fifty-flux.yaml' --dir '$work/f50'" \
@@ -95,3 +97,6 @@ hyperfine --warmup 1 --runs 10 --export-markdown "$RESULTS_DIR/flux.md" \
   --prepare "rm -rf '$work/fcopy'" "cp -r '$work/f50' '$work/fcopy'"
 
 cat "$RESULTS_DIR/full.md" "$RESULTS_DIR/rerun.md" "$RESULTS_DIR/flux.md"
+# CPU time (user + system) beside the wall time: on a shared machine it is the steadier figure
+bash "$root/bench/cpu-table.sh" "$RESULTS_DIR"/full.json "$RESULTS_DIR"/rerun.json "$RESULTS_DIR"/flux.json | tee "$RESULTS_DIR/cpu.md"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS_DIR/cpu.md"

@@ -45,6 +45,7 @@ public final class CdsTraining {
             run(VectorweightCommand::new, home, "validate", "--config", config.toString());
             run(VectorweightCommand::new, home, "generate", "--config", config.toString(),
                     "--dir", home.resolve("out").toString());
+            trainSopsSecrets(home);
             run(AiLabCommand::new, home, "create-project", "cds-demo", "--defaults", "--dir", home.toString());
             run(AiLabCommand::new, home, "work", "add", "warm up", "--label", "cds");
             run(AiLabCommand::new, home, "work", "list");
@@ -89,6 +90,22 @@ public final class CdsTraining {
             return true;
         } catch (IOException | GitAPIException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** vectorweight's SOPS secrets: their commands, AES-GCM and the SOPS file code are archived too. */
+    private static void trainSopsSecrets(Path home) {
+        try {
+            dev.ailab.deployment.secrets.AgeIdentity id = dev.ailab.deployment.secrets.AgeIdentity.generate();
+            Path key = home.resolve("sops-age.txt");
+            Files.writeString(key, id.fileText(java.time.Instant.EPOCH));
+            Path config = Files.writeString(home.resolve("vw-sops.yaml"), "project_name: cds-sops\nclusters:\n  - name: lab\n"
+                    + "    domain: lab.example.com\n    age_recipients: [" + id.recipient() + "]\n");
+            run(VectorweightCommand::new, home, "secrets", "set", "-c", config.toString(), "lab", "trainer", "token");
+            run(VectorweightCommand::new, home, "secrets", "verify", "-c", config.toString(), "-i", key.toString());
+            run(VectorweightCommand::new, home, "secrets", "list", "-c", config.toString());
+        } catch (IOException | RuntimeException e) {
+            // best effort, as every training step
         }
     }
 

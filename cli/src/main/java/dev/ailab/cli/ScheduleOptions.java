@@ -28,6 +28,13 @@ public class ScheduleOptions {
     @Option(names = "--keep", paramLabel = "N", description = "After the backup, delete all but the N newest.")
     public Integer keep;
 
+    /** Refuses a --keep below 1 before anything is backed up (prune would come only after the work). */
+    public void checkKeep() {
+        if (keep != null && keep < 1) {
+            throw new InvalidInputException("--keep must be at least 1, got '" + keep + "'", "keep at least the newest backup, for example --keep 7");
+        }
+    }
+
     public boolean scheduling() {
         return schedule != null || unschedule;
     }

@@ -16,7 +16,10 @@ public final class WarmUp {
      * calendar and locale data (about 0.05 s).
      */
     private static final Runnable CALENDAR = Calendar::getInstance;
-    /** age needs X25519 and ChaCha20-Poly1305: the first look-up starts the JDK's providers and JCE policy. */
+    /**
+     * age needs X25519 and ChaCha20-Poly1305 (SOPS files also AES-GCM and SHA-512): the first
+     * look-up starts the JDK's providers and JCE policy.
+     */
     private static final Runnable AGE_CRYPTO = WarmUp::ageCrypto;
     /** File hashes: the first digest registers the JDK's default provider (about 0.015 s). */
     private static final Runnable SHA_256 = WarmUp::sha256;
@@ -75,6 +78,9 @@ public final class WarmUp {
             javax.crypto.KeyAgreement.getInstance("X25519");
             javax.crypto.Cipher.getInstance("ChaCha20-Poly1305");
             javax.crypto.Mac.getInstance("HmacSHA256");
+            // vectorweight's SOPS files: AES-256-GCM per value, SHA-512 for the MAC
+            javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            java.security.MessageDigest.getInstance("SHA-512");
         } catch (GeneralSecurityException e) {
             // the command itself will report what is missing
         }

@@ -230,6 +230,124 @@ class BadInputCorpusTest {
         }
     }
 
+    // ------------------------------------------------------------------ the second wave, past the first check
+
+    /** One bad input to a command: where it runs, what it gets on stdin and in its environment, the documented exit code. */
+    private record Case(String front, Path dir, String stdin, Map<String, String> env, int exit, List<String> args) {
+        String what() {
+            return front + " " + String.join(" ", args);
+        }
+    }
+
+    private Case bad(String front, int exit, String... args) {
+        return new Case(front, home, null, Map.of(), exit, List.of(args));
+    }
+
+    private CliHarness.Result run(Case c) {
+        CliHarness cli = front(c.front()).workingDir(c.dir());
+        c.env().forEach(cli::env);
+        if (c.stdin() != null) {
+            cli.stdin(c.stdin());
+        }
+        return cli.run(c.args().toArray(String[]::new));
+    }
+
+    /**
+     * The commands of the second wave with inputs that get past option parsing: a real config,
+     * a real monorepo and project, junk where a secret, identity, bundle or profile is read.
+     * The generic cases above only reach the first check of most of these commands.
+     */
+    @Test
+    void secondWaveCommandsWordBadInputForPeopleWithTheirDocumentedExitCodes() throws Exception {
+        String recipient = dev.ailab.deployment.secrets.AgeIdentity.generate().recipient();
+        dev.ailab.deployment.secrets.AgeIdentity identity = dev.ailab.deployment.secrets.AgeIdentity.generate();
+        Path key = Files.writeString(home.resolve("key.txt"), identity.fileText(java.time.Instant.parse("2026-12-01T00:00:00Z")));
+        Files.writeString(home.resolve("vw.yaml"), "project_name: lab\nclusters:\n  - name: one\n    domain: one.example.com\n"
+                + "    age_recipients: [" + recipient + ", " + identity.recipient() + "]\n  - name: two\n    domain: two.example.com\n");
+        String j = junk.toString();
+        List<Case> cases = new ArrayList<>(List.of(
+                // vectorweight secrets: names, keys, values, identities
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "one", "Bad_Name", "k")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "nowhere", "s", "k")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "one", "s", "bad key!")),
+                new Case("vectorweight", home, "", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "one", "s", "k")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "one", "kustomization", "k")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "one", "s", "k", "--namespace", "No_Such")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", "vw.yaml", "two", "s", "k")),
+                new Case("vectorweight", home, "v\n", Map.of(), 2, List.of("secrets", "set", "-c", j, "one", "s", "k")),
+                bad("vectorweight", 2, "secrets", "verify", "-c", "vw.yaml", "-i", j),
+                bad("vectorweight", 2, "secrets", "verify", "-c", "vw.yaml", "-i", "missing-key.txt"),
+                bad("vectorweight", 2, "secrets", "verify", "-c", "vw.yaml"),
+                new Case("vectorweight", home, null, Map.of("SOPS_AGE_KEY_FILE", j), 2, List.of("secrets", "verify", "-c", "vw.yaml")),
+                bad("vectorweight", 2, "secrets", "rotate", "-c", "vw.yaml", "-i", j),
+                // vectorweight init --template and bundles
+                bad("vectorweight", 2, "init", "--template", "nope"),
+                bad("vectorweight", 2, "bundle", "create", "-c", "vw.yaml", "--platform", "not-a-platform"),
+                bad("vectorweight", 2, "bundle", "create", "-c", "vw.yaml", "--chart-repository", "not a url"),
+                bad("vectorweight", 1, "bundle", "verify", j),
+                bad("vectorweight", 1, "bundle", "import", j, "--dir", home.resolve("imported").toString()),
+                bad("vectorweight", 1, "bundle", "diff", j, j),
+                // ai-lab: outside a monorepo or project
+                bad("ai-lab", 2, "service", "add", "auth", home.toString()),
+                bad("ai-lab", 2, "service", "list", home.toString()),
+                bad("ai-lab", 2, "service", "remove", "auth", home.toString()),
+                bad("ai-lab", 2, "project", "status", home.toString()),
+                bad("ai-lab", 2, "project", "update", home.toString()),
+                // github: an item that is not one, a side that is not one
+                bad("ai-lab", 2, "github", "resolve", "abc"),
+                bad("ai-lab", 2, "github", "resolve", "1", "--take", "nope"),
+                // dashboard: reachable from other machines without a token, a token variable that is not set
+                bad("ai-lab", 2, "dashboard", "serve", "--bind", "0.0.0.0", "--port", "0"),
+                bad("ai-lab", 2, "dashboard", "serve", "--bind", "0.0.0.0", "--port", "0", "--token-env", "NO_SUCH_TOKEN_VAR"),
+                bad("ai-lab", 2, "dashboard", "export", "--priority", "huge"),
+                // db backup --schedule: a period that is not one, with --file, a --keep that is not a count
+                bad("ai-lab", 2, "db", "backup", "--schedule", "hourly"),
+                bad("ai-lab", 2, "db", "backup", "--schedule", "daily", "--file", "b.db"),
+                bad("ai-lab", 2, "db", "backup", "--keep", "0"),
+                bad("ai-lab", 2, "db", "backup", "--encrypt-to", "age1nope")));
+
+        // junk where a SOPS secret is expected: list and rotate refuse, verify reports the file
+        Path secrets = Files.createDirectories(home.resolve("lab-deployment/clusters/one/secrets"));
+        Path junkSecret = Files.write(secrets.resolve("junk.yaml"), Files.readAllBytes(junk));
+        Files.writeString(secrets.resolve("plain.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: plain\nstringData:\n  k: v\n");
+        List<Case> withJunkSecrets = List.of(
+                bad("vectorweight", 2, "secrets", "list", "-c", "vw.yaml"),
+                bad("vectorweight", 1, "secrets", "verify", "-c", "vw.yaml", "-i", key.toString()),
+                bad("vectorweight", 2, "secrets", "rotate", "-c", "vw.yaml", "-i", key.toString()),
+                bad("vectorweight", 2, "generate", "-c", "vw.yaml"));
+
+        // a real monorepo and project: a bad service name, template and port; a junk profile; a version that is not one
+        assertThat(front("ai-lab").run("create-project", "platform", "--template", "monorepo", "--profile", "basic", "--defaults").exitCode())
+                .isZero();
+        Path mono = home.resolve("platform");
+        List<Case> inProjects = new ArrayList<>(List.of(
+                bad("ai-lab", 2, "service", "add", "Bad_Name", mono.toString()),
+                bad("ai-lab", 2, "service", "add", "auth", "--template", "nope", mono.toString()),
+                bad("ai-lab", 2, "service", "add", "auth", "--port", "70000", mono.toString()),
+                bad("ai-lab", 2, "service", "add", "auth", "--data", "nope=1", mono.toString()),
+                bad("ai-lab", 1, "service", "remove", "nope", mono.toString()),
+                bad("ai-lab", 2, "project", "update", "--template-version", "zz", mono.toString()),
+                bad("ai-lab", 2, "project", "update", "--restore", j, mono.toString())));
+
+        List<String> badAnswers = new ArrayList<>();
+        List<Case> all = new ArrayList<>(cases);
+        all.addAll(inProjects);
+        for (Case c : all) {
+            problems(c.what(), run(c), c.exit(), null, badAnswers);
+        }
+        for (Case c : withJunkSecrets) {
+            problems(c.what() + " (junk secret file)", run(c), c.exit(), null, badAnswers);
+        }
+        assertThat(junkSecret).hasBinaryContent(Files.readAllBytes(junk));
+        // a junk profile last: it breaks the project for the commands after it
+        Files.write(mono.resolve(".ai-lab/profile.yaml"), Files.readAllBytes(junk));
+        for (Case c : List.of(bad("ai-lab", 2, "project", "status", mono.toString()), bad("ai-lab", 2, "project", "update", mono.toString()),
+                bad("ai-lab", 2, "service", "add", "auth", mono.toString()))) {
+            problems(c.what() + " (junk profile)", run(c), c.exit(), null, badAnswers);
+        }
+        assertThat(badAnswers).as("second-wave answers that are not for people or not the documented exit code").isEmpty();
+    }
+
     // ------------------------------------------------------------------ a store that is not a database
 
     @ParameterizedTest

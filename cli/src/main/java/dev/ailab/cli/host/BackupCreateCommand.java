@@ -42,6 +42,7 @@ public class BackupCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HostContext host = HostContext.of(spec, config);
+        schedule.checkKeep();
         if (schedule.scheduling()) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("backup", "create"));
             if (includeSecrets) {

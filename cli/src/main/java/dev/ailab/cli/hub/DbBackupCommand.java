@@ -42,6 +42,7 @@ public class DbBackupCommand extends HubCommand {
 
     @Override
     protected int run() {
+        schedule.checkKeep();
         if (recipient != null) {
             HubAge.checkRecipient(recipient);
         }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"List the charts, images and files that differ between two bundles.",
                 "Reads only the manifests, so a site can tell what a new bundle brings before carrying it in."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 listed (also when nothing differs)", "",
+        footer = {"  0 listed (also when nothing differs), 1 a file is not a bundle or cannot be read", "",
                   "Example:", "  vectorweight bundle diff lab-2026-11.bundle lab-2026-12.bundle"})
 public class BundleDiffCommand implements Callable<Integer> {
     @Spec

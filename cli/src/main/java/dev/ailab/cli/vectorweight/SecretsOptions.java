@@ -56,8 +56,12 @@ public class SecretsOptions {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidInputException("the identity file " + resolved + " (from " + source + ") does not exist",
                     "check the path; age-keygen -o FILE makes one");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("the identity file " + resolved + " (from " + source + ") is not an age identity: it is not UTF-8 text",
+                    "give the file age-keygen wrote, with its AGE-SECRET-KEY-1... line");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read the identity file " + resolved + ": " + e.getMessage(), "check its permissions");
+            throw new InvalidInputException("cannot read the identity file " + resolved + ": " + dev.ailab.core.error.IoMessages.describe(e),
+                    dev.ailab.core.error.IoMessages.hint(e));
         }
     }
 }

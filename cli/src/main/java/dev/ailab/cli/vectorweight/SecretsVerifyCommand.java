@@ -57,6 +57,11 @@ public class SecretsVerifyCommand implements Callable<Integer> {
                     : ok ? "all " + checks.size() + " secrets verified" : "some secrets failed");
         }
         spec.commandLine().getOut().flush();
+        if (!ok) {
+            spec.commandLine().getErr().println("hint: restore a failed file from git, re-encrypt it with 'vectorweight secrets rotate',"
+                    + " or move a file that is not a Secret out of the secrets folder");
+            spec.commandLine().getErr().flush();
+        }
         return ok ? 0 : 1;
     }
 }

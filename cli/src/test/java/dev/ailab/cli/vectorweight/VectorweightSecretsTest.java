@@ -115,4 +115,44 @@ public class VectorweightSecretsTest {
         assertThat(file).exists();
         assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isZero();
     }
+
+    @Test
+    void argoCdListsEverySecretForKsopsAndPlanSeesNewOnes() throws Exception {
+        Files.writeString(home.resolve("vw.yaml"), config("argocd", clusterKey.recipient(), admin.recipient()));
+        assertThat(cli().run("generate", "-c", "vw.yaml").exitCode()).isZero();
+        assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isZero();
+        Path dir = home.resolve("lab-deployment/clusters/one/secrets");
+        Path app = home.resolve("lab-deployment/argocd/apps/one/secrets.yaml");
+        assertThat(app).doesNotExist();
+
+        assertThat(cli().stdin("t\n").run("secrets", "set", "-c", "vw.yaml", "one", "chroma-auth", "token").exitCode()).isZero();
+        // set keeps KSOPS's list current at once; the Application comes with the next generate, which plan shows
+        assertThat(Files.readString(dir.resolve("secret-generator.yaml"))).contains("kind: ksops").contains("- ./chroma-auth.yaml");
+        assertThat(Files.readString(dir.resolve("kustomization.yaml"))).contains("- ./secret-generator.yaml");
+        CliHarness.Result plan = cli().run("plan", "-c", "vw.yaml");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(10);
+        assertThat(plan.out()).contains("argocd/apps/one/secrets.yaml");
+        assertThat(cli().run("generate", "-c", "vw.yaml").exitCode()).isZero();
+        assertThat(Files.readString(app)).contains("name: one-secrets").contains("path: clusters/one/secrets");
+        assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isZero();
+
+        // a second Secret: listed by set; plan is not empty until generate records it
+        assertThat(cli().stdin("p\n").run("secrets", "set", "-c", "vw.yaml", "one", "git-auth", "pw").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("secret-generator.yaml"))).contains("- ./chroma-auth.yaml\n- ./git-auth.yaml");
+        assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isEqualTo(10);
+        CliHarness.Result gen = cli().run("generate", "-c", "vw.yaml");
+        assertThat(gen.exitCode()).as(gen.toString()).isZero();
+        assertThat(gen.out()).doesNotContain("kept");
+        assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isZero();
+
+        // the KSOPS files are not Secrets: list, verify and rotate pass them by, and no Secret may take their names
+        CliHarness.Result list = cli().run("secrets", "list", "-c", "vw.yaml", "-o", "json");
+        assertThat(list.out()).contains("chroma-auth.yaml").contains("git-auth.yaml").doesNotContain("kustomization").doesNotContain("secret-generator");
+        assertThat(cli().run("secrets", "verify", "-c", "vw.yaml", "-i", key("cluster.txt", clusterKey).toString()).exitCode()).isZero();
+        assertThat(cli().run("secrets", "rotate", "-c", "vw.yaml", "-i", key("admin.txt", admin).toString()).exitCode()).isZero();
+        CliHarness.Result reserved = cli().stdin("x\n").run("secrets", "set", "-c", "vw.yaml", "one", "kustomization", "k");
+        assertThat(reserved.exitCode()).isEqualTo(2);
+        assertThat(reserved.err()).contains("KSOPS").contains("choose another name");
+        assertThat(cli().run("plan", "-c", "vw.yaml").exitCode()).isZero();
+    }
 }

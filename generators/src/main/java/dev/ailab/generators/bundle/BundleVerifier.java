@@ -118,8 +118,12 @@ public final class BundleVerifier {
                         "give a file made by 'vectorweight bundle create'");
             }
             return BundleManifest.parse(tar.read(first, MAX_MANIFEST), bundle.toString());
-        } catch (IOException e) {
+        } catch (java.nio.file.FileSystemException e) {
             throw new OperationFailedException("cannot read the bundle " + bundle + ": " + IoMessages.describe(e), IoMessages.hint(e));
+        } catch (IOException e) {
+            // the file is there and readable, but the tar reader gave up on its bytes
+            throw new OperationFailedException(bundle + " is not a vectorweight bundle: it is not a tar archive",
+                    "give a file made by 'vectorweight bundle create'; a partly copied bundle: copy it again");
         }
     }
 }

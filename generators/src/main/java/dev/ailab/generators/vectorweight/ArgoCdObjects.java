@@ -12,10 +12,13 @@ import java.util.TreeSet;
 
 /**
  * {@code argocd/}: the AppProject, the root Application (app of apps) and one Application per
- * component and cluster, ordered by sync waves: Argo CD -20, base -10, GPU operator -5, the rest 0.
+ * component and cluster, ordered by sync waves: Argo CD -20, base -10, the cluster's SOPS secrets
+ * (through KSOPS, see {@link Ksops}) -8, GPU operator -5, the rest 0.
  */
 final class ArgoCdObjects implements RepositoryPart {
     static final String NAMESPACE = "argocd";
+    /** The component name of a cluster's secrets Application ({@code <cluster>-secrets}). */
+    static final String SECRETS = "secrets";
 
     private final Project p;
     private final ChartResolver charts;
@@ -33,6 +36,11 @@ final class ArgoCdObjects implements RepositoryPart {
                 Layout.ARGOCD_VALUES, null, -20));
         for (ResolvedCluster c : p.clusters) {
             out.yaml(Layout.application(c.name(), ClusterBaseChart.COMPONENT), baseApplication(c));
+            List<String> secretFiles = p.secretFiles.getOrDefault(c.name(), List.of());
+            if (!secretFiles.isEmpty()) {
+                out.yaml(Layout.application(c.name(), SECRETS), secretsApplication(c));
+                Ksops.files(c.name(), secretFiles).forEach(out::text);
+            }
             for (UpstreamChart chart : c.components()) {
                 String component = chart.component;
                 out.yaml(Layout.application(c.name(), component), upstreamApplication(c.name() + "-" + component, c.name(),
@@ -90,6 +98,15 @@ final class ArgoCdObjects implements RepositoryPart {
         return application(c.name() + "-" + component, c.name(), component, "default", -10, List.of(
                 map("repoURL", p.repoUrl, "targetRevision", "HEAD", "path", ClusterBaseChart.PATH, "helm", helm),
                 map("repoURL", p.repoUrl, "targetRevision", "HEAD", "ref", "values")));
+    }
+
+    /**
+     * The cluster's SOPS secrets, decrypted by KSOPS in the repo server when it builds the
+     * folder's kustomization; after the base (namespaces), before the charts that read them.
+     */
+    private Map<String, Object> secretsApplication(ResolvedCluster c) {
+        return application(c.name() + "-" + SECRETS, c.name(), SECRETS, ClusterSecrets.DEFAULT_NAMESPACE, -8, List.of(
+                map("repoURL", p.repoUrl, "targetRevision", "HEAD", "path", Layout.secrets(p.engine, c.name()))));
     }
 
     private Map<String, Object> upstreamApplication(String name, String cluster, UpstreamChart chart,

@@ -79,6 +79,10 @@ public final class ClusterSecrets {
     public Entry set(String cluster, String name, String namespace, String key, byte[] value, AgeIdentity identity, Instant now) {
         List<String> recipients = recipients(cluster);
         checkName(name, "secret name");
+        if (Ksops.RESERVED_NAMES.contains(name)) {
+            throw new InvalidInputException("'" + name + "' cannot name a Secret: " + name + ".yaml is the file KSOPS reads in the secrets folder",
+                    "choose another name");
+        }
         if (namespace != null) {
             checkName(namespace, "namespace");
         }
@@ -109,6 +113,7 @@ public final class ClusterSecrets {
         }
         data.put(key, text);
         write(file, SopsFile.encrypt(secret(cluster, name, namespace, data), recipients, SopsFile.SECRET_REGEX, now));
+        writeKsopsFiles(cluster);
         return new Entry(cluster, name, namespace, path, List.copyOf(data.keySet()), recipients);
     }
 
@@ -147,7 +152,10 @@ public final class ClusterSecrets {
                     checks.add(missing.isEmpty() ? new Check(path, true, null)
                             : new Check(path, false, "not encrypted for " + String.join(", ", missing) + "; run 'vectorweight secrets rotate'"));
                 } catch (InvalidInputException e) {
-                    checks.add(new Check(path, false, e.getMessage()));
+                    // the messages name the file; the row already does
+                    String problem = e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(path) + ":? ", "")
+                            .replaceFirst("^" + java.util.regex.Pattern.quote(f.toString()) + ":? ", "");
+                    checks.add(new Check(path, false, problem));
                 }
             }
         }
@@ -176,7 +184,50 @@ public final class ClusterSecrets {
             }
         }
         next.forEach(this::write);
+        for (ClusterConfig c : config.clusters) {
+            writeKsopsFiles(c.name);
+        }
         return done;
+    }
+
+    /**
+     * Per cluster, the names of the SOPS files in its secrets folder (sorted; clusters without
+     * any left out), which the Argo CD engine lists for KSOPS. Empty under Flux, which needs no list.
+     */
+    public Map<String, List<String>> secretFiles() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (engine != GitopsConfig.Engine.ARGOCD) {
+            return out;
+        }
+        for (ClusterConfig c : config.clusters) {
+            List<String> names = files(c.name).stream().map(f -> f.getFileName().toString()).toList();
+            if (!names.isEmpty()) {
+                out.put(c.name, names);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Keeps KSOPS's list of {@code cluster}'s files current (Argo CD only), as {@code generate}
+     * writes it, so a push right after {@code secrets set} already deploys the new Secret.
+     */
+    private void writeKsopsFiles(String cluster) {
+        if (engine != GitopsConfig.Engine.ARGOCD) {
+            return;
+        }
+        List<String> names = files(cluster).stream().map(f -> f.getFileName().toString()).toList();
+        Ksops.files(cluster, names).forEach((path, text) -> {
+            Path f = repo.resolve(path);
+            try {
+                if (Files.isRegularFile(f) && Files.readString(f).equals(text)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // unreadable: rewrite it
+            }
+            write(f, text);
+        });
     }
 
     private String path(String cluster, String name) {
@@ -190,7 +241,8 @@ public final class ClusterSecrets {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !Ksops.reserved(p.getFileName().toString()))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new OperationFailedException("cannot list " + dir + ": " + e.getMessage(), "check the folder's permissions");
         }
@@ -241,8 +293,12 @@ public final class ClusterSecrets {
     private static String read(Path f) {
         try {
             return Files.readString(f);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(f + " is not a SOPS secret: it is not UTF-8 text (is it a binary file?)",
+                    "restore it from git, or move it out of the secrets folder: every .yaml file there is read as a Secret");
         } catch (IOException e) {
-            throw new OperationFailedException("cannot read " + f + ": " + e.getMessage(), "check the file's permissions");
+            throw new OperationFailedException("cannot read " + f + ": " + dev.ailab.core.error.IoMessages.describe(e),
+                    dev.ailab.core.error.IoMessages.hint(e));
         }
     }
 

@@ -80,13 +80,17 @@ final class ComponentValues implements RepositoryPart {
     }
 
     private Map<String, Object> argoCdValues() {
-        return map("global", map("domain", "argocd." + p.clusters.get(0).domain()),
+        Map<String, Object> values = map("global", map("domain", "argocd." + p.clusters.get(0).domain()),
                 "configs", map("params", map("server.insecure", false),
                         "cm", map("application.resourceTrackingMethod", "annotation",
                                 // Argo CD no longer assesses the health of Applications; without this the
                                 // root application would not wait for one sync wave before the next.
                                 "resource.customizations.health.argoproj.io_Application", APPLICATION_HEALTH)),
                 "dex", map("enabled", false));
+        if (p.engine == GitopsConfig.Engine.ARGOCD && !p.sopsRecipients.isEmpty()) {
+            Ksops.configureRepoServer(values, p.imageRegistry);
+        }
+        return values;
     }
 
     private static Map<String, Object> gpuOperator() {

@@ -23,13 +23,22 @@ final class Project {
     final boolean airgapped;
     /** Per cluster with age_recipients: those and the admins' sops.recipients, the recipients of its SOPS secrets. */
     final java.util.Map<String, List<String>> sopsRecipients = new java.util.LinkedHashMap<>();
+    /**
+     * Per cluster with age_recipients: the names of the encrypted files already in its secrets
+     * folder (sorted), which Argo CD's KSOPS generator must list; empty when generating from the config alone.
+     */
+    final java.util.Map<String, List<String>> secretFiles = new java.util.LinkedHashMap<>();
 
     Project(ToolkitConfig config) {
         this(config, dev.ailab.generators.charts.ChartResolver.upstream());
     }
 
-    /** The GitOps repository's URL may move with the sources mode (an airgapped site hosts it inside). */
     Project(ToolkitConfig config, dev.ailab.generators.charts.ChartResolver charts) {
+        this(config, charts, java.util.Map.of());
+    }
+
+    /** The GitOps repository's URL may move with the sources mode (an airgapped site hosts it inside). */
+    Project(ToolkitConfig config, dev.ailab.generators.charts.ChartResolver charts, java.util.Map<String, List<String>> secrets) {
         name = config.projectName;
         environment = (config.environment == null ? Environment.PRODUCTION : config.environment).name().toLowerCase(Locale.ROOT);
         GitopsRepository gitops = GitopsRepository.of(config);
@@ -47,6 +56,10 @@ final class Project {
                     all.addAll(config.sops.recipients);
                 }
                 sopsRecipients.put(c.name, List.copyOf(all));
+                List<String> files = secrets.getOrDefault(c.name, List.of());
+                if (!files.isEmpty()) {
+                    secretFiles.put(c.name, files.stream().sorted().toList());
+                }
             }
         }
     }

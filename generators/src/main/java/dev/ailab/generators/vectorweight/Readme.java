@@ -136,12 +136,31 @@ final class Readme implements RepositoryPart {
         } else {
             s.append("""
 
-                    They live in `clusters/<cluster>/secrets/`. Argo CD does not decrypt SOPS files by
-                    itself: install the KSOPS plugin (github.com/viaduct-ai/kustomize-sops) in the
-                    repo server with the cluster's age identity, and point an Application with a
-                    kustomization that lists the files under a `ksops` generator at that folder.
-                    vectorweight does not generate that Application yet.
-                    """);
+                    They live in `clusters/<cluster>/secrets/`. Argo CD does not decrypt SOPS on its
+                    own: KSOPS (github.com/viaduct-ai/kustomize-sops), a kustomize plugin, does it in
+                    Argo CD's repo server, which therefore holds the age identity. For every cluster
+                    with secrets:
+
+                    - `clusters/<cluster>/secrets/kustomization.yaml` has one generator,
+                      `secret-generator.yaml`, a `viaduct.ai/v1` `ksops` object that lists every
+                      encrypted file of the folder (`vectorweight secrets set` and `generate` keep
+                      the list current; do not edit either file);
+                    - the Application `<cluster>-secrets` (sync wave -8: after the base, before the
+                      charts that read the Secrets) builds that folder with kustomize.
+
+                    `values/argocd.yaml` installs KSOPS (`%s`) in the repo server with an init
+                    container, turns on `kustomize.buildOptions: --enable-alpha-plugins --enable-exec`,
+                    and mounts the Secret `%s` of namespace `argocd` (key `%s`) as
+                    `SOPS_AGE_KEY_FILE`. Create it on `%s` from the identity file, never from an
+                    argument:
+
+                    ```sh
+                    kubectl -n argocd create secret generic %s --from-file=%s=/dev/stdin < age.key
+                    ```
+
+                    Because the repo server decrypts for every cluster, the public key of that identity
+                    (`age-keygen -y age.key`) must be among each cluster's `age_recipients`.
+                    """.formatted(Ksops.IMAGE, Ksops.AGE_SECRET, Ksops.KEY_FILE, p.hub(), Ksops.AGE_SECRET, Ksops.KEY_FILE));
         }
         return s.toString();
     }

@@ -65,8 +65,12 @@ public final class Vectorweight {
      * that exists and the environment variables that override keys. A change to the user config
      * must defeat the plan's fast path as surely as a change to {@code --config}.
      */
-    private String inputHash(byte[] raw, Path configFile) {
+    private String inputHash(byte[] raw, Path configFile, Path output) {
         java.security.MessageDigest d = Sha256.digest();
+        // Argo CD's KSOPS generator lists the secret files: a new one must defeat the fast path too
+        for (String name : secretFileNames(output)) {
+            d.update(("secret " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         for (Path layer : loader.existingLayerFiles()) {
             if (!layer.toAbsolutePath().normalize().equals(configFile.toAbsolutePath().normalize())) {
                 d.update((layer + "\n").getBytes(StandardCharsets.UTF_8));
@@ -121,8 +125,8 @@ public final class Vectorweight {
      */
     public Outcome plan(Path configFile, Path output, Path workingDir) {
         byte[] raw = readConfig(configFile);
-        String inputHash = inputHash(raw, configFile);
         Path quickDir = output != null ? output : quickDefaultOutput(workingDir, raw);
+        String inputHash = inputHash(raw, configFile, quickDir);
         if (quickDir != null) {
             Optional<ManagedState> same = store(quickDir).upToDateState(GENERATOR, VectorweightGenerator.VERSION, inputHash);
             if (same.isPresent()) {
@@ -135,10 +139,43 @@ public final class Vectorweight {
         }
         ToolkitConfig config = validate(configFile);
         Path dir = output != null ? output : defaultOutput(workingDir, config);
-        GeneratedRepository repo = generator.generate(config, configFile.toAbsolutePath().getParent());
+        if (!dir.equals(quickDir)) {
+            inputHash = inputHash(raw, configFile, dir);
+        }
+        Map<String, List<String>> secretFiles = new ClusterSecrets(config, dir).secretFiles();
+        GeneratedRepository repo = generator.generate(config, configFile.toAbsolutePath().getParent(), secretFiles);
         StateStore store = store(dir);
         Plan plan = store.plan(GENERATOR, VectorweightGenerator.VERSION, inputHash, repo.files(), repo.warnings());
         return new Outcome(dir, plan, null, repo.warnings());
+    }
+
+    /**
+     * The SOPS files of every cluster's Argo CD secrets folder ({@code clusters/<c>/secrets/}), by
+     * name only and without the config (the fast path has not parsed it): what the KSOPS list is made from.
+     */
+    private static List<String> secretFileNames(Path output) {
+        List<String> names = new ArrayList<>();
+        Path clusters = output == null ? null : output.resolve("clusters");
+        if (clusters == null || !Files.isDirectory(clusters)) {
+            return names;
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(clusters)) {
+            for (Path c : dirs.sorted().toList()) {
+                Path secrets = c.resolve("secrets");
+                if (!Files.isDirectory(secrets)) {
+                    continue;
+                }
+                try (java.util.stream.Stream<Path> files = Files.list(secrets)) {
+                    files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.endsWith(".yaml") && !Ksops.reserved(n))
+                            .sorted()
+                            .forEach(n -> names.add(c.getFileName() + "/" + n));
+                }
+            }
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot list " + clusters + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        return names;
     }
 
     private static final Pattern PROJECT_LINE = Pattern.compile("(?m)^project_name:[ \\t]*([a-z0-9-]+)[ \\t]*(#.*)?$");

@@ -36,8 +36,18 @@ public final class VectorweightGenerator {
 
     /** As {@link #generate(ToolkitConfig)}; relative paths of {@code sources} are read from {@code baseDir}. */
     public GeneratedRepository generate(ToolkitConfig config, java.nio.file.Path baseDir) {
+        return generate(config, baseDir, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #generate(ToolkitConfig, java.nio.file.Path)}, for an output that already holds
+     * SOPS secrets: {@code secretFiles} maps a cluster to the file names in its secrets folder
+     * ({@link ClusterSecrets#secretFiles}), which the Argo CD engine lists for KSOPS.
+     */
+    public GeneratedRepository generate(ToolkitConfig config, java.nio.file.Path baseDir,
+                                        java.util.Map<String, List<String>> secretFiles) {
         ChartResolver resolver = charts != null ? charts : ChartResolver.forConfig(config, baseDir);
-        Project p = new Project(config, resolver);
+        Project p = new Project(config, resolver, secretFiles);
         OutputFiles out = new OutputFiles();
         out.text(".gitignore", GITIGNORE);
         for (RepositoryPart part : parts(p, resolver)) {

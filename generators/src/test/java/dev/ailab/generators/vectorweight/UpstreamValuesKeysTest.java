@@ -45,6 +45,21 @@ class UpstreamValuesKeysTest {
     }
 
     @Test
+    void argoCdValuesThatSetUpKsopsAreReadByThePinnedChart() throws java.io.IOException {
+        // no example config has age_recipients: the repo server's KSOPS set-up is checked here
+        Path config = java.nio.file.Files.writeString(home.resolve("sops.yaml"), KsopsOutputTest.config(
+                dev.ailab.deployment.secrets.AgeIdentity.generate().recipient()));
+        GeneratedRepository repo = new VectorweightGenerator().generate(new Vectorweight(Fixtures.loader(home)).validate(config));
+        JsonNode values = UpstreamCharts.yaml(repo.files().get(Layout.ARGOCD_VALUES));
+        assertThat(values.path("repoServer").path("initContainers").get(0).path("image").asText()).isEqualTo(Ksops.IMAGE);
+        List<String> unknown = new ArrayList<>();
+        int checked = walk(UpstreamChart.ARGO_CD, values, UpstreamCharts.defaults(UpstreamChart.ARGO_CD),
+                UpstreamCharts.schema(UpstreamChart.ARGO_CD), UpstreamCharts.templates(UpstreamChart.ARGO_CD), "", "ksops", unknown);
+        assertThat(checked).isGreaterThan(10);
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
     void theCheckRejectsAKeyTheChartDoesNotRead() {
         // the mistake this test exists for: Chroma 0.1.23 has no persistence.size
         List<String> unknown = new ArrayList<>();
