@@ -199,7 +199,7 @@ out.append("Load average: before `" + load_before.strip() + "`, after `" + load_
 out.append("| command | wall mean ± σ | min | max | user + sys (mean) |")
 out.append("| --- | ---: | ---: | ---: | ---: |")
 for t in times:
-    out.append(f"| {t['command']} | {t['mean']:.3f} s ± {t['stddev']:.3f} | {t['min']:.3f} s | {t['max']:.3f} s | {t['user'] + t['system']:.3f} s |")
+    out.append(f"| {t['command']} | {t['mean']:.3f} s ± {t['stddev'] or 0:.3f} | {t['min']:.3f} s | {t['max']:.3f} s | {t['user'] + t['system']:.3f} s |")
 by = {t["command"]: t for t in times}
 out.append("")
 for name in ["files-31", "files-3000"]:
@@ -223,6 +223,7 @@ for name in scenarios:
     direct = set(re.findall(r"^Applied patch (\S+) cleanly\.$", three, re.M))
     merged = set(re.findall(r"^Applied patch to '(.+)' cleanly\.$", three, re.M))
     marked = set(re.findall(r"^Applied patch to '(.+)' with conflicts\.$", three, re.M))
+    direct -= merged | marked  # git lists every file applied at the end, the three-way ones too
     if fell:
         direct, merged, marked = set(), set(), set()
     r_applied = set(re.findall(r"^Applied patch (\S+) cleanly\.$", reject, re.M))
