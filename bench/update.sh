@@ -26,11 +26,11 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 RESULTS=${1:-$ROOT/bench/results/update}
 RUNS=${RUNS:-10}
-LAB=$ROOT/bin/ai-lab
+LAB=${LAB:-$ROOT/bin/ai-lab}   # LAB=/path/to/an/unpacked/distribution/bin/ai-lab measures another build
 for tool in hyperfine cookiecutter git python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "update.sh: needs $tool on PATH" >&2; exit 1; }
 done
-[ -f "$ROOT/cli/target/lib/ai-lab-cli.jar" ] || { echo "update.sh: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
+[ -f "$ROOT/cli/target/lib/ai-lab-cli.jar" ] || [ -n "${LAB#"$ROOT"/bin/ai-lab}" ] || { echo "update.sh: build first (./mvnw -q -DskipTests package)" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/update-bench.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT INT TERM   # KEEP=1 keeps the projects to look at
