@@ -47,6 +47,8 @@ public final class CdsTraining {
                     "--dir", home.resolve("out").toString());
             trainSopsSecrets(home);
             run(AiLabCommand::new, home, "create-project", "cds-demo", "--defaults", "--dir", home.toString());
+            run(AiLabCommand::new, home, "project", "update", home.resolve("cds-demo").toString());
+            run(AiLabCommand::new, home, "project", "status", home.resolve("cds-demo").toString());
             run(AiLabCommand::new, home, "work", "add", "warm up", "--label", "cds");
             run(AiLabCommand::new, home, "work", "list");
             run(AiLabCommand::new, home, "work", "list", "--output", "json");

@@ -62,7 +62,8 @@ public class ProjectUpdateCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Move to this profile: basic, standard or advanced.")
     String profile;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "KEY=VALUE", description = "Change an answer to a template question; repeatable.")
+    @Option(names = {"-d", "--data"}, paramLabel = "KEY=VALUE",
+            description = "Change an answer to a template question; repeatable. year=YYYY changes the year the project was made in.")
     Map<String, String> data = new LinkedHashMap<>();
 
     @Option(names = "--template-dir", paramLabel = "PATH",

@@ -31,7 +31,7 @@ class CreateProjectCommandTest {
     void createsAProjectWithDefaultsInScripts() throws IOException {
         CliHarness.Result r = cli().run("create-project", "demo");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("Created " + home.resolve("demo") + " (template python 1.0.0, profile standard, ")
+        assertThat(r.out()).startsWith("Created " + home.resolve("demo") + " (template python 1.1.0, profile standard, ")
                 .contains("Next steps:\n  cd demo\n");
         assertThat(r.err()).doesNotContain("?");
         assertThat(home.resolve("demo/src/demo/core.py")).exists();
@@ -96,7 +96,7 @@ class CreateProjectCommandTest {
     void dryRunPrintsThePlanAndWritesNothing() throws IOException {
         CliHarness.Result r = cli().run("create-project", "demo", "--profile", "basic", "--dry-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Plan for " + home.resolve("demo") + " (template python 1.0.0, profile basic):")
+        assertThat(r.out()).contains("Plan for " + home.resolve("demo") + " (template python 1.1.0, profile basic):")
                 .contains("  create     README.md\n").contains("  create     src/demo/__init__.py\n")
                 .contains("Nothing written (dry run).");
         assertThat(names(home)).isEmpty();

@@ -31,7 +31,7 @@ class TemplateCommandTest {
     void showDescribesQuestionsAndTiers() throws Exception {
         CliHarness.Result r = CliHarness.aiLab(home).run("template", "show", "monorepo");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).startsWith("monorepo 1.0.0 (built-in)")
+        assertThat(r.out()).startsWith("monorepo 1.1.0 (built-in)")
                 .contains("  services (list, default ): Services to start with")
                 .contains("Tier basic:\n  README.md\n")
                 .contains("  services/{{item}}/README.md  [for each services]")

@@ -219,6 +219,7 @@ public final class ProjectGenerator {
         profile.put("template", pack.name());
         profile.put("template_version", pack.version());
         profile.put("template_source", pack.origin());
+        profile.put("year", context.get("year")); // reused by later renders, so a new year changes no file
         profile.put("generated_by", toolVersion);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("project_name", context.get("project_name"));
@@ -415,6 +416,12 @@ public final class ProjectGenerator {
         Map<String, Object> tree = readYamlMap(project.resolve(CONFIG_FILE));
         Object answers = tree.get("answers");
         return answers instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+    }
+
+    /** The {@code year} the project was rendered with (profile.yaml), or null for a project from before it was kept. */
+    public static String previousYear(Path project) {
+        Object year = readYamlMap(project.resolve(PROFILE_FILE)).get("year");
+        return year == null ? null : String.valueOf(year);
     }
 
     /** Reads {@code project/.ai-lab/profile.yaml}, or an empty map. */

@@ -164,6 +164,10 @@ public final class ProjectPlan {
         earlier.keySet().retainAll(questions);
         MustacheRenderer renderer = new MustacheRenderer();
         Map<String, Object> builtins = Answers.builtins(options.name(), profile, pack);
+        String year = ProjectGenerator.previousYear(target);
+        if (year != null) {
+            builtins.put("year", year); // rendered again: the year it was made in, not this one
+        }
         if (monorepo != null) {
             builtins.putAll(monorepo.variables());
         }

@@ -82,7 +82,7 @@ class BuiltinTemplatesTest {
         assertThat(Files.exists(target.resolve(".devcontainer/devcontainer.json"))).isEqualTo(profile.includes(Profile.ADVANCED));
         // metadata
         assertThat(Files.readString(target.resolve(".ai-lab/profile.yaml")))
-                .contains("profile: " + profile.id()).contains("template: " + template).contains("template_version: \"1.0.0\"");
+                .contains("profile: " + profile.id()).contains("template: " + template).contains("template_version: \"1.1.0\"");
         assertThat(target.resolve(".ai-lab/templates")).isDirectory();
         Map<String, String> sums = ProjectGenerator.readChecksums(target.resolve(".ai-lab/checksums.sha256"));
         assertThat(sums.keySet()).containsExactlyInAnyOrderElementsOf(result.files().stream().map(ProjectGenerator.PlannedFile::path).toList());

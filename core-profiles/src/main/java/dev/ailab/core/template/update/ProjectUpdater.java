@@ -147,15 +147,20 @@ public final class ProjectUpdater {
             }
         }
 
-        // theirs: the template now, with the answers
+        // theirs: the template now, with the answers; 'year' stays the one recorded unless --data year= is given
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        String recordedYear = ProjectGenerator.previousYear(project);
+        Object givenYear = data.remove("year");
+        String year = year(givenYear == null ? null : String.valueOf(givenYear), recordedYear);
         Map<String, Object> builtins = Answers.builtins(projectName, profile, pack);
+        builtins.put("year", year);
         Monorepo monorepo = Monorepo.enclosing(project.getParent());
         if (monorepo != null) {
             builtins.putAll(monorepo.variables());
         }
         Map<String, Object> earlier = new LinkedHashMap<>(answers);
         earlier.keySet().retainAll(pack.manifest().questions.stream().map(q -> q.name).toList());
-        Map<String, Object> resolved = Answers.resolve(pack, builtins, new LinkedHashMap<>(r.data()), earlier, null, new MustacheRenderer());
+        Map<String, Object> resolved = Answers.resolve(pack, builtins, data, earlier, null, new MustacheRenderer());
         Map<String, Object> newAnswers = new LinkedHashMap<>(resolved);
         newAnswers.keySet().removeAll(builtins.keySet());
         Map<String, Object> context = Answers.withPaths(resolved, pack);
@@ -176,7 +181,8 @@ public final class ProjectUpdater {
         Set<String> unknownBase = new TreeSet<>();
         Map<String, byte[]> base = Snapshot.read(project.resolve(ProjectGenerator.BASE_FILE));
         if (base == null) {
-            base = bestEffortBase(project, pack, fromVersion, fromProfile, answers, projectName, monorepo, unknownBase, notes);
+            base = bestEffortBase(project, pack, fromVersion, fromProfile, answers, projectName, recordedYear, monorepo, unknownBase,
+                    notes);
         }
 
         // migrations on paths: move base entries and the user's files, drop deleted ones from theirs
@@ -345,6 +351,19 @@ public final class ProjectUpdater {
         return result;
     }
 
+    /** The year to render with: {@code --data year=YYYY}, else the recorded one, else (an older project) this year. */
+    private static String year(String given, String recorded) {
+        if (given == null) {
+            return recorded != null ? recorded : String.valueOf(java.time.Year.now().getValue());
+        }
+        if (!given.matches("[0-9]{4}")) {
+            throw new InvalidInputException("--data year takes a year of four digits, got '" + given + "'",
+                    "for example --data year=" + java.time.Year.now().getValue() + "; leave it out to keep the project's year"
+                            + (recorded == null ? "" : " (" + recorded + ")"));
+        }
+        return given;
+    }
+
     /** config.yaml with the new answers, every other key of the file kept. */
     private static byte[] config(Path project, Map<String, Object> answers) {
         Map<String, Object> tree = new LinkedHashMap<>(ProjectGenerator.readYaml(project.resolve(ProjectGenerator.CONFIG_FILE)));
@@ -359,11 +378,15 @@ public final class ProjectUpdater {
      * their recorded hash) are their own base, and the others have none.
      */
     private static Map<String, byte[]> bestEffortBase(Path project, TemplatePack pack, String fromVersion, String fromProfile,
-            Map<String, Object> answers, String projectName, Monorepo monorepo, Set<String> unknownBase, List<String> notes) {
+            Map<String, Object> answers, String projectName, String year, Monorepo monorepo, Set<String> unknownBase,
+            List<String> notes) {
         Map<String, byte[]> base = new TreeMap<>();
         if (pack.version().equals(fromVersion)) {
             Profile old = Profile.parse(fromProfile);
             Map<String, Object> builtins = Answers.builtins(projectName, old, pack);
+            if (year != null) {
+                builtins.put("year", year);
+            }
             if (monorepo != null) {
                 builtins.putAll(monorepo.variables());
             }
