@@ -59,13 +59,11 @@ class NetworkSourceHandlerTest {
     @Test
     void aStallingServerIsGivenUpOnAfterTheBoundedAttempts() throws Exception {
         try (FaultyHttpServer server = new FaultyHttpServer(new Stall(CHART))) {
-            long started = System.nanoTime();
             ExternalSystemException e = catchThrowableOfType(ExternalSystemException.class,
                     () -> handler().materialize(SourceRequest.pinned(server.url("/c.tgz"), DIGEST), tmp.resolve("c.tgz")));
             assertThat(e.exitCode()).isEqualTo(ExitCodes.EXTERNAL);
             assertThat(e.getMessage()).contains("after 3 attempts", "no data for 300 ms");
             assertThat(server.requestLines(3, Duration.ofSeconds(5))).hasSize(3);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             nothingKept();
         }
     }
