@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                   "Examples:",
                   "  vectorweight bundle import lab.bundle --dir /srv/vectorweight",
                   "  vectorweight bundle import lab.bundle --dir site --registry reg.lab:5000",
-                  "  vectorweight bundle import lab.bundle --dir site --git-mirror ssh://git.lab/charts.git"})
+                  "  vectorweight bundle import lab.bundle --dir site --git-mirror ssh://git.lab/m"})
 public class BundleImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
