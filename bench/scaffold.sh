@@ -23,8 +23,11 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ai-lab-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$RESULTS"
-# The launcher keeps its class-data-sharing archive here; the first (warm-up) run makes it.
+# The launcher keeps its class-data-sharing archive here. The first run trains it in the
+# background, so wait for it: otherwise the runs measure the training's competition.
 export XDG_CACHE_HOME="$WORK/cache"
+"$AI_LAB" --version >/dev/null
+bash "$ROOT/bench/wait-for-cds.sh" "$XDG_CACHE_HOME"
 
 # make_templates NAME COUNT: the same COUNT files for both tools, in folders of 50, each file
 # about 1 KiB with four variables; only the variable spelling differs between the two trees.
