@@ -93,6 +93,23 @@ class KsopsOutputTest {
     }
 
     @Test
+    void onAnAirgappedSiteTheKsopsInstallImageComesFromTheSiteRegistry() throws IOException {
+        String airgapped = config(recipient) + """
+                sources:
+                  mode: airgapped_git
+                  git_mirror: https://git.lab.internal/mirrors/charts.git
+                  image_registry: registry.lab.internal:5000
+                """;
+        GeneratedRepository site = new VectorweightGenerator().generate(load(airgapped), home, Map.of());
+        JsonNode init = UpstreamCharts.yaml(site.files().get(Layout.ARGOCD_VALUES)).path("repoServer").path("initContainers").get(0);
+        assertThat(init.path("name").asText()).isEqualTo("install-ksops");
+        assertThat(init.path("image").asText()).isEqualTo("registry.lab.internal:5000/viaductoss/ksops:v4.5.1");
+
+        JsonNode online = UpstreamCharts.yaml(generate(Map.of()).files().get(Layout.ARGOCD_VALUES));
+        assertThat(online.path("repoServer").path("initContainers").get(0).path("image").asText()).isEqualTo(Ksops.IMAGE);
+    }
+
+    @Test
     void noSecretsNoKsopsFilesAndFluxNeedsNone() throws IOException {
         GeneratedRepository none = generate(Map.of());
         assertThat(none.files().keySet()).noneMatch(p -> p.contains("/secrets/") || p.endsWith("/secrets.yaml"));
